@@ -1,0 +1,1 @@
+export { EXIT, UsageError, createProgram, main } from './cli.js';
