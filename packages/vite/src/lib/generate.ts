@@ -1,0 +1,314 @@
+import type { Guide } from '@guidekit/model';
+
+/**
+ * The versions of one guide across locales, as `@guidekit/content` pairs them. Declared
+ * structurally so a `LoadedContent['translations']` entry fits without importing content types.
+ */
+export interface TranslationGroupLike {
+  slug: string;
+  source?: Guide | undefined;
+  translations: readonly Guide[];
+}
+
+/** What the data modules are generated from: a `LoadedContent` fits as is. */
+export interface DataSource {
+  /** Every guide of the set. */
+  guides: readonly Guide[];
+  /** Source/translation pairing; when absent, guides are grouped by slug and `sourceLocale` picks the source. */
+  translations?: readonly TranslationGroupLike[] | undefined;
+  /** Locale the guides are written in first (`config.sourceLocale`). */
+  sourceLocale?: string | undefined;
+  /** A resolved config; only `sourceLocale` is read, when `sourceLocale` is absent. */
+  config?: { sourceLocale?: string | undefined } | undefined;
+}
+
+/** One generated file, its path relative to the data folder (POSIX). */
+export interface DataFile {
+  path: string;
+  contents: string;
+}
+
+/** How the generated modules refer to their surroundings. */
+export interface DataModuleOptions {
+  /** Module the `.d.ts` files import the `Guide` type from. Default `@guidekit/model`. */
+  modelModule?: string;
+}
+
+/** Module file name stem for a guide: `<locale>/<slug>`, made safe for any file system. */
+export interface GuideModuleEntry {
+  guide: Guide;
+  /** `fr/my-guide` — where its module lives, without extension. */
+  stem: string;
+}
+
+const SAFE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/**
+ * Turn a slug or locale into one safe path segment. Most are already safe and stay readable;
+ * anything else (slashes, spaces, non-ASCII, `..`) is percent-encoded so no name can escape the
+ * data folder.
+ */
+function segment(value: string): string {
+  if (SAFE.test(value) && !value.includes('..')) return value;
+  return encodeURIComponent(value).replace(/[!'()*.~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/**
+ * Pick a module path per guide: `<locale>/<slug>`. Two guides whose names only differ in case
+ * would share a file on a case-insensitive disk, so later ones get a numeric suffix.
+ *
+ * @param guides Guides in a stable order.
+ * @returns One entry per guide, in the same order.
+ */
+export function guideModuleEntries(guides: readonly Guide[]): GuideModuleEntry[] {
+  const taken = new Set<string>();
+  return guides.map((guide) => {
+    const base = `${segment(guide.locale)}/${segment(guide.slug)}`;
+    let stem = base;
+    for (let n = 2; taken.has(stem.toLowerCase()); n++) stem = `${base}~${n}`;
+    taken.add(stem.toLowerCase());
+    return { guide, stem };
+  });
+}
+
+/** Guides sorted by slug then locale, so output does not depend on discovery order. */
+function sorted(guides: readonly Guide[]): Guide[] {
+  return [...guides].sort((a, b) => cmp(a.slug, b.slug) || cmp(a.locale, b.locale));
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A TypeScript / JavaScript string literal for any string. */
+const lit = (value: string): string => JSON.stringify(value);
+
+/**
+ * Group versions per slug. Content's pairing wins when given; otherwise the guide in the source
+ * locale is the source and the others are its translations.
+ */
+function groupsOf(source: DataSource, guides: readonly Guide[]): Map<string, { source: Guide | undefined; translations: Guide[] }> {
+  const groups = new Map<string, { source: Guide | undefined; translations: Guide[] }>();
+  if (source.translations) {
+    for (const group of source.translations) {
+      groups.set(group.slug, {
+        source: group.source,
+        translations: sorted(group.translations),
+      });
+    }
+  }
+  const sourceLocale = source.sourceLocale ?? source.config?.sourceLocale;
+  for (const guide of guides) {
+    let group = groups.get(guide.slug);
+    if (!group) {
+      group = { source: undefined, translations: [] };
+      groups.set(guide.slug, group);
+    }
+    const known = group.source === guide || group.translations.includes(guide);
+    if (known || (source.translations && isPaired(group, guide))) continue;
+    if (guide.locale === sourceLocale && !group.source) group.source = guide;
+    else group.translations.push(guide);
+  }
+  return groups;
+}
+
+/** Content may hand equal (not identical) objects; compare by locale within a slug. */
+function isPaired(group: { source: Guide | undefined; translations: Guide[] }, guide: Guide): boolean {
+  return group.source?.locale === guide.locale || group.translations.some((t) => t.locale === guide.locale);
+}
+
+/**
+ * Code of one guide's module: the guide as a `JSON.parse` of a string literal, which engines
+ * parse faster than the same object as a literal, and which keeps the data inert.
+ *
+ * @param guide The guide.
+ * @returns ESM source with one default export.
+ */
+export function guideModuleCode(guide: Guide): string {
+  return `/* Generated by guidekit from ${sanitizeComment(guide.path)}. Do not edit. */\nconst guide = JSON.parse(${lit(JSON.stringify(guide))});\nexport default guide;\n`;
+}
+
+/**
+ * Declaration of one guide's module: a `Guide` whose slug and locale are literal types.
+ *
+ * @param guide The guide.
+ * @param options Where to import `Guide` from.
+ * @returns `.d.ts` source.
+ */
+export function guideModuleTypes(guide: Guide, options: DataModuleOptions = {}): string {
+  const model = options.modelModule ?? '@guidekit/model';
+  return `/* Generated by guidekit. Do not edit. */\nimport type { Guide } from ${lit(model)};\ndeclare const guide: Guide & { readonly slug: ${lit(guide.slug)}; readonly locale: ${lit(guide.locale)} };\nexport default guide;\n`;
+}
+
+function sanitizeComment(text: string): string {
+  return text.replace(/\*\//g, '*\\/').replace(/[\r\n\u2028\u2029]/g, ' ');
+}
+
+/** How the index refers to each guide's module (a relative `./fr/x.js`, or a plugin id). */
+export type ImportSpecifierOf = (entry: GuideModuleEntry) => string;
+
+/**
+ * Code of the index module: eager `guides`, `getGuide`, `translationsOf`, plus a lazy
+ * `loadGuide` that imports one guide's module on demand.
+ *
+ * Importing `guides` pulls every guide into the bundle; an app that wants one chunk per guide
+ * imports `loadGuide` from `lazy.js` instead, which holds only the catalogue.
+ *
+ * @param source Guides and pairing.
+ * @param specifierOf Import specifier of each guide module.
+ * @param lazySpecifier Import specifier of the lazy catalogue module.
+ * @returns ESM source.
+ */
+export function indexModuleCode(
+  source: DataSource,
+  specifierOf: ImportSpecifierOf = (e) => `./${e.stem}.js`,
+  lazySpecifier = './lazy.js',
+): string {
+  const guides = sorted(source.guides);
+  const entries = guideModuleEntries(guides);
+  const index = new Map(entries.map((e, i) => [e.guide, i]));
+  const lines: string[] = ['/* Generated by guidekit. Do not edit. */'];
+  entries.forEach((e, i) => lines.push(`import g${i} from ${lit(specifierOf(e))};`));
+  lines.push(`/** Every guide, sorted by slug then locale. */`);
+  lines.push(`export const guides = Object.freeze([${entries.map((_, i) => `g${i}`).join(', ')}]);`);
+  const sourceLocale = source.sourceLocale ?? source.config?.sourceLocale;
+  lines.push(`export const sourceLocale = ${sourceLocale === undefined ? 'undefined' : lit(sourceLocale)};`);
+  lines.push(`const byKey = new Map(guides.map((g) => [g.slug + '\\u0000' + g.locale, g]));`);
+  lines.push(`/** One guide by slug and locale (undefined when there is none). */`);
+  lines.push(`export function getGuide(slug, locale) {\n  return byKey.get(slug + '\\u0000' + locale);\n}`);
+  const groups = groupsOf(source, guides);
+  const groupCode = [...groups.keys()]
+    .sort(cmp)
+    .map((slug) => {
+      const group = groups.get(slug)!;
+      const src = group.source && index.has(group.source) ? `g${index.get(group.source)}` : findByLocale(entries, slug, group.source?.locale);
+      const tr = group.translations.map((t) => (index.has(t) ? `g${index.get(t)}` : findByLocale(entries, slug, t.locale))).filter((x) => x !== 'undefined');
+      return `  [${lit(slug)}, Object.freeze({ slug: ${lit(slug)}, source: ${src}, translations: Object.freeze([${tr.join(', ')}]) })]`;
+    });
+  lines.push(`const groups = new Map([\n${groupCode.join(',\n')}\n]);`);
+  lines.push(`/** The source version of a guide and its translations. */`);
+  lines.push(`export function translationsOf(slug) {\n  return groups.get(slug) ?? Object.freeze({ slug, source: undefined, translations: Object.freeze([]) });\n}`);
+  lines.push(`export { catalog, loadGuide } from ${lit(lazySpecifier)};`);
+  return `${lines.join('\n')}\n`;
+}
+
+function findByLocale(entries: readonly GuideModuleEntry[], slug: string, locale: string | undefined): string {
+  if (locale === undefined) return 'undefined';
+  const i = entries.findIndex((e) => e.guide.slug === slug && e.guide.locale === locale);
+  return i < 0 ? 'undefined' : `g${i}`;
+}
+
+/**
+ * Code of the lazy catalogue: a light list of every guide (no bodies) and `loadGuide`, whose
+ * dynamic imports let a bundler put each guide in its own chunk.
+ *
+ * @param source Guides.
+ * @param specifierOf Import specifier of each guide module.
+ * @returns ESM source.
+ */
+export function lazyModuleCode(source: DataSource, specifierOf: ImportSpecifierOf = (e) => `./${e.stem}.js`): string {
+  const entries = guideModuleEntries(sorted(source.guides));
+  const catalog = entries.map(({ guide }) => ({
+    slug: guide.slug,
+    locale: guide.locale,
+    title: guide.title,
+    kind: guide.kind,
+    steps: guide.steps.length,
+  }));
+  const loaders = entries.map((e) => `  [${lit(`${e.guide.slug}\u0000${e.guide.locale}`)}, () => import(${lit(specifierOf(e))})]`);
+  return [
+    '/* Generated by guidekit. Do not edit. */',
+    '/** Every guide without its body: enough for a list or a language switch. */',
+    `export const catalog = Object.freeze(JSON.parse(${lit(JSON.stringify(catalog))}));`,
+    `const loaders = new Map([\n${loaders.join(',\n')}\n]);`,
+    '/** Load one guide on demand (its own chunk once bundled); undefined when there is none. */',
+    "export async function loadGuide(slug, locale) {\n  const load = loaders.get(slug + '\\u0000' + locale);\n  return load ? (await load()).default : undefined;\n}",
+    '',
+  ].join('\n');
+}
+
+/**
+ * Type declarations shared by `index.d.ts` and the ambient `virtual:guidekit` module: literal
+ * unions of slugs and locales, so a misspelt slug is a type error.
+ *
+ * @param source Guides.
+ * @param ambient True inside `declare module '…' {}`, where `declare` must not be repeated.
+ * @param options Where to import `Guide` from.
+ * @returns Declarations (without the module wrapper).
+ */
+export function dataTypesBody(source: DataSource, ambient: boolean, options: DataModuleOptions = {}): string {
+  const model = options.modelModule ?? '@guidekit/model';
+  const d = ambient ? '' : 'declare ';
+  const guides = sorted(source.guides);
+  const bySlug = new Map<string, Set<string>>();
+  for (const g of guides) {
+    const set = bySlug.get(g.slug) ?? new Set<string>();
+    set.add(g.locale);
+    bySlug.set(g.slug, set);
+  }
+  const locales = [...new Set(guides.map((g) => g.locale))].sort(cmp);
+  const union = (values: Iterable<string>): string => {
+    const list = [...values].map(lit);
+    return list.length ? list.join(' | ') : 'never';
+  };
+  const sourceLocale = source.sourceLocale ?? source.config?.sourceLocale;
+  const map = [...bySlug].map(([slug, set]) => `  ${lit(slug)}: ${union([...set].sort(cmp))};`);
+  return [
+    `import type { Guide } from ${lit(model)};`,
+    'export type { Guide };',
+    '/** Each slug with the locales it exists in. */',
+    `export interface GuideLocales {\n${map.join('\n')}${map.length ? '\n' : ''}}`,
+    '/** Every slug of the set. */',
+    'export type GuideSlug = keyof GuideLocales;',
+    '/** Every locale of the set. */',
+    `export type GuideLocale = ${union(locales)};`,
+    '/** A guide whose slug and locale are known literally. */',
+    'export type GuideOf<S extends GuideSlug = GuideSlug, L extends string = GuideLocales[S]> = Guide & { readonly slug: S; readonly locale: L };',
+    '/** The source version of a guide and its translations. */',
+    'export interface GuideTranslations<S extends GuideSlug = GuideSlug> {\n  readonly slug: S;\n  readonly source: GuideOf<S> | undefined;\n  readonly translations: readonly GuideOf<S>[];\n}',
+    '/** A guide in the catalogue, without its body. */',
+    'export interface GuideSummary {\n  readonly slug: GuideSlug;\n  readonly locale: GuideLocale;\n  readonly title: string;\n  readonly kind: Guide[\'kind\'];\n  readonly steps: number;\n}',
+    '/** Every guide, sorted by slug then locale. */',
+    `export ${d}const guides: readonly GuideOf[];`,
+    '/** Locale the guides are written in first. */',
+    `export ${d}const sourceLocale: ${sourceLocale === undefined ? 'undefined' : lit(sourceLocale)};`,
+    '/** Every guide without its body. */',
+    `export ${d}const catalog: readonly GuideSummary[];`,
+    '/** One guide by slug and locale; both are checked against the set at compile time. */',
+    `export ${d}function getGuide<S extends GuideSlug, L extends GuideLocales[S]>(slug: S, locale: L): GuideOf<S, L>;`,
+    '/** The source version of a guide and its translations. */',
+    `export ${d}function translationsOf<S extends GuideSlug>(slug: S): GuideTranslations<S>;`,
+    '/** Load one guide on demand (its own chunk once bundled). */',
+    `export ${d}function loadGuide<S extends GuideSlug, L extends GuideLocales[S]>(slug: S, locale: L): Promise<GuideOf<S, L>>;`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * Every file of the typed data folder (`dist/data`): `index.js` + `index.d.ts` (all guides,
+ * `getGuide`, `translationsOf`, `loadGuide`), `lazy.js` + `lazy.d.ts` (catalogue and
+ * `loadGuide` only) and one `<locale>/<slug>.js` + `.d.ts` per guide.
+ *
+ * Pure: the caller writes the files (the build through its manifest, so unchanged guides are not
+ * rewritten).
+ *
+ * @param source Guides and pairing (a `LoadedContent` fits).
+ * @param options Where the declarations import `Guide` from.
+ * @returns Files sorted by path.
+ */
+export function generateDataModules(source: DataSource, options: DataModuleOptions = {}): DataFile[] {
+  const files: DataFile[] = [];
+  for (const entry of guideModuleEntries(sorted(source.guides))) {
+    files.push({ path: `${entry.stem}.js`, contents: guideModuleCode(entry.guide) });
+    files.push({ path: `${entry.stem}.d.ts`, contents: guideModuleTypes(entry.guide, options) });
+  }
+  const types = dataTypesBody(source, false, options);
+  files.push({ path: 'index.js', contents: indexModuleCode(source) });
+  files.push({ path: 'index.d.ts', contents: `/* Generated by guidekit. Do not edit. */\n${types}` });
+  files.push({ path: 'lazy.js', contents: lazyModuleCode(source) });
+  files.push({
+    path: 'lazy.d.ts',
+    contents: `/* Generated by guidekit. Do not edit. */\nexport type { GuideLocale, GuideLocales, GuideOf, GuideSlug, GuideSummary } from './index.js';\nexport { catalog, loadGuide } from './index.js';\n`,
+  });
+  return files.sort((a, b) => cmp(a.path, b.path));
+}
