@@ -1,0 +1,48 @@
+import { sortDiagnostics } from '@guidekit/model';
+import type { Diagnostic } from '@guidekit/model';
+import { VFile } from 'vfile';
+import { reporter as vfileReporter } from 'vfile-reporter';
+import { displayPath } from '../paths.js';
+import type { Reporter } from '../types.js';
+
+/**
+ * The default reporter, for people: unified's own `vfile-reporter`, so guidekit reads like
+ * remark-lint. Diagnostics are grouped by file, one line each
+ * (`line:column-endLine:endColumn  severity  message  ruleId`), then a summary line such as
+ * `3 messages (✖ 1 error, ⚠ 1 warning)`. A related place (the source guide of a translation)
+ * is printed as a note under its message. No diagnostics gives `no issues found`.
+ */
+export const stylish: Reporter = (diagnostics, context) => {
+  if (diagnostics.length === 0) return 'no issues found\n';
+  const files = new Map<string, VFile>();
+  let verbose = false;
+  for (const d of sortDiagnostics(diagnostics)) {
+    const name = displayPath(d.file, context.cwd);
+    let file = files.get(name);
+    if (!file) {
+      // vfile refuses an empty path; vfile-reporter then prints its `defaultName`.
+      file = new VFile(name === '' ? {} : { path: name });
+      files.set(name, file);
+    }
+    const message = file.message(d.message, { place: place(d), ruleId: d.ruleId });
+    // vfile's convention: fatal = error, false = warning, undefined = info.
+    message.fatal = d.severity === 'error' ? true : d.severity === 'warning' ? false : undefined;
+    if (d.related) {
+      const r = d.related;
+      message.note = `related: ${displayPath(r.file, context.cwd)}:${r.line}:${r.column}${r.message ? ` ${r.message}` : ''}`;
+      verbose = true;
+    }
+  }
+  const text = vfileReporter([...files.values()], {
+    color: context.color === true,
+    defaultName: '<unknown>',
+    verbose,
+  });
+  return `${text}\n`;
+};
+
+function place(d: Diagnostic) {
+  const start = { line: d.line, column: d.column };
+  if (d.endLine === undefined) return start;
+  return { start, end: { line: d.endLine, column: d.endColumn ?? d.column } };
+}
