@@ -1,0 +1,187 @@
+import type { Block, Guide } from '@guidekit/model';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Heading, Root as MdastRoot, RootContent } from 'mdast';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import remarkRehype from 'remark-rehype';
+import type { Options as RemarkRehypeOptions } from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { highlightCode } from './highlight.js';
+import { NOTICE_TYPES, sanitizeSchema } from './sanitize-schema.js';
+
+type Handlers = NonNullable<RemarkRehypeOptions['handlers']>;
+type Handler = NonNullable<Handlers['text']>;
+type State = Parameters<Handler>[0];
+
+interface JsxAttribute {
+  type: string;
+  name?: string;
+  value?: unknown;
+}
+
+interface JsxNode {
+  type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
+  name: string | null;
+  attributes: JsxAttribute[];
+  children: RootContent[];
+}
+
+/** String value of a JSX attribute; expressions (`{...}`) are never evaluated, so they count as absent. */
+function attr(node: JsxNode, name: string): string | undefined {
+  const a = node.attributes.find((x) => x.type === 'mdxJsxAttribute' && x.name === name);
+  return typeof a?.value === 'string' ? a.value : undefined;
+}
+
+/** `*<u>Menu</u>*` (a `uiLabel` node from the parser) → `<span class="ui-label">`. */
+const uiLabel: Handler = (state: State, node: { children?: RootContent[]; value?: string }) => {
+  const children: ElementContent[] = node.children
+    ? state.all(node as never)
+    : [{ type: 'text', value: node.value ?? '' }];
+  const result: Element = { type: 'element', tagName: 'span', properties: { className: ['ui-label'] }, children };
+  state.patch(node as never, result);
+  return result;
+};
+
+/**
+ * MDX JSX: the corpus's `<Notice type>` becomes an `<aside>`, `<Youtube id>` a plain link (no
+ * third-party frame, so pages make no request outside the site), lowercase names are HTML
+ * elements (the sanitizer decides what survives), any other component keeps its children so no
+ * content is lost. Attribute expressions are never evaluated.
+ */
+const jsx: Handler = (state: State, node: JsxNode) => {
+  const name = node.name ?? '';
+  const children = state.all(node as never);
+  let result: Element;
+  if (name === 'Notice') {
+    const t = attr(node, 'type') ?? 'note';
+    const type = (NOTICE_TYPES as readonly string[]).includes(t) ? t : 'note';
+    result = {
+      type: 'element',
+      tagName: 'aside',
+      properties: { className: ['notice', `notice-${type}`], role: 'note' },
+      children: node.type === 'mdxJsxTextElement' ? children : wrapInline(children),
+    };
+  } else if (name === 'Youtube' || name === 'YouTube') {
+    const id = attr(node, 'id') ?? '';
+    const title = attr(node, 'title') ?? 'YouTube';
+    const ok = /^[\w-]{1,64}$/.test(id);
+    const link: Element = {
+      type: 'element',
+      tagName: 'a',
+      properties: ok ? { href: `https://www.youtube.com/watch?v=${id}` } : {},
+      children: [{ type: 'text', value: `▶ ${title} (YouTube)` }],
+    };
+    result = node.type === 'mdxJsxTextElement' ? link : { type: 'element', tagName: 'p', properties: {}, children: [link] };
+  } else if (/^[a-z][a-z0-9-]*$/.test(name)) {
+    const properties: Record<string, string> = {};
+    for (const a of node.attributes) {
+      if (a.type === 'mdxJsxAttribute' && a.name && typeof a.value === 'string') properties[a.name] = a.value;
+    }
+    result = { type: 'element', tagName: name, properties, children };
+  } else {
+    result = { type: 'element', tagName: node.type === 'mdxJsxTextElement' ? 'span' : 'div', properties: {}, children };
+  }
+  state.patch(node as never, result);
+  return result;
+};
+
+/** A flow `<Notice>` written on one line holds phrasing only: give it a paragraph. */
+function wrapInline(children: ElementContent[]): ElementContent[] {
+  const block = children.some((c) => c.type === 'element' && /^(p|ul|ol|pre|div|blockquote|table|h[1-6])$/.test(c.tagName));
+  return block || children.length === 0 ? children : [{ type: 'element', tagName: 'p', properties: {}, children }];
+}
+
+/** MDX ESM (`import`) and expressions are code, not content of the page: they render to nothing. */
+const nothing: Handler = () => undefined;
+
+const handlers = {
+  uiLabel,
+  mdxJsxFlowElement: jsx,
+  mdxJsxTextElement: jsx,
+  mdxjsEsm: nothing,
+  mdxFlowExpression: nothing,
+  mdxTextExpression: nothing,
+  yaml: nothing,
+  toml: nothing,
+} as Handlers;
+
+const remarkOptions: RemarkRehypeOptions = { allowDangerousHtml: true, handlers };
+
+// Two frozen processors, made once: parse5 (rehype-raw) is the costly step, so content without any
+// raw HTML skips it. Both sanitize.
+const withRaw = unified().use(remarkRehype, remarkOptions).use(rehypeRaw).use(rehypeSanitize, sanitizeSchema).freeze();
+const withoutRaw = unified().use(remarkRehype, remarkOptions).use(rehypeSanitize, sanitizeSchema).freeze();
+
+function hasHtml(nodes: readonly unknown[]): boolean {
+  let found = false;
+  const root = { type: 'root', children: nodes } as MdastRoot;
+  visit(root, 'html', () => {
+    found = true;
+    return false;
+  });
+  return found;
+}
+
+/**
+ * Copy blocks and move their headings under a section heading rendered at `baseDepth`: a guide's
+ * `#####` section with a `######` sub-heading becomes `<h2>` + `<h3>`, so the page has a proper
+ * outline (h1 title, h2 sections) whatever levels the author used.
+ *
+ * @param blocks Section blocks (not mutated).
+ * @param sectionDepth Depth of the section heading as written, or null.
+ * @param baseDepth Depth the section heading is rendered at.
+ */
+export function shiftHeadings(blocks: readonly Block[], sectionDepth: number | null, baseDepth: number): RootContent[] {
+  const copy = structuredClone(blocks) as unknown as RootContent[];
+  const root = { type: 'root', children: copy } as MdastRoot;
+  visit(root, 'heading', (h: Heading) => {
+    const rel = sectionDepth === null ? 1 : Math.max(1, h.depth - sectionDepth);
+    h.depth = Math.min(6, baseDepth + rel) as Heading['depth'];
+  });
+  return copy;
+}
+
+/** What to do with images once content is sanitized. */
+export type ImageTransform = (img: Element, parent: Element | HastRoot, index: number) => void;
+
+/**
+ * Turn mdast blocks of a guide into sanitized, highlighted hast: remark-rehype (with handlers for
+ * UI labels and MDX), rehype-raw (only when raw HTML is present), rehype-sanitize, then images
+ * and code. Never string concatenation of content.
+ *
+ * @param blocks mdast nodes (already copied when they need changes).
+ * @param images Called for each `<img>` left by the sanitizer (add size, lazy loading, inline...).
+ * @returns The hast children.
+ */
+export async function blocksToHast(blocks: readonly RootContent[], images?: ImageTransform): Promise<ElementContent[]> {
+  const mdast = { type: 'root', children: blocks } as MdastRoot;
+  const processor = hasHtml(blocks) ? withRaw : withoutRaw;
+  const tree = (await processor.run(mdast)) as HastRoot;
+  if (images) {
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (node.tagName === 'img' && parent && index !== undefined) images(node, parent as Element, index);
+    });
+  }
+  await highlightCode(tree);
+  return tree.children as ElementContent[];
+}
+
+/** Plain text of blocks, for JSON-LD step text and meta descriptions. */
+export { toString as mdastToString } from 'mdast-util-to-string';
+
+/** Guide-relative lookup of an image's source position (hast positions are lost by rehype-raw). */
+export function imagePosition(guide: Guide, url: string): { line: number; column: number } | undefined {
+  for (const s of guide.steps) {
+    const img = s.images.find((i) => i.url === url);
+    if (img?.position) return img.position.start;
+  }
+  let found: { line: number; column: number } | undefined;
+  for (const section of guide.sections) {
+    visit({ type: 'root', children: section.blocks } as unknown as MdastRoot, 'image', (n) => {
+      if (!found && n.url === url && n.position) found = n.position.start;
+    });
+    if (found) return found;
+  }
+  return undefined;
+}

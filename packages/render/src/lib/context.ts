@@ -1,0 +1,100 @@
+import type { Diagnostic, Guide } from '@guidekit/model';
+
+/** Every output format this package renders. `print` is the HTML the PDF engine prints. */
+export type FormatName = 'html' | 'single' | 'json' | 'md' | 'jsonld' | 'print';
+
+/** Width and height of an image, in CSS pixels. */
+export interface ImageInfo {
+  width: number;
+  height: number;
+}
+
+/** Where a page of the site lives, so links between pages can be made relative. */
+export interface SiteInfo {
+  /** Site name shown in the header and the `<title>`. */
+  title?: string;
+  /** Absolute site URL (`https://example.org/docs/`): makes hreflang and JSON-LD URLs absolute. */
+  baseUrl?: string;
+  /** Every locale the site publishes, in display order (home page and locale index). */
+  locales?: readonly string[];
+  /** The source locale (listed first on the home page). */
+  sourceLocale?: string;
+}
+
+/**
+ * What a render function needs besides the guide. Every field is optional so a developer can
+ * call `renderHtml(guide)` alone; the build passes everything.
+ */
+export interface RenderContext {
+  /** The same slug in other locales (the guide itself may be included: it is skipped). */
+  translations?: readonly Guide[];
+  /** Site-wide facts. */
+  site?: SiteInfo;
+  /**
+   * URL of `to` rendered as `format`, relative to the page of `from` in the same format.
+   * Default: the layout `<locale>/<slug>/index.html` of `dist/html/` (and `<locale>/<slug>.<ext>`
+   * for the other formats).
+   */
+  hrefFor?: (from: Guide | null, to: Guide, format: FormatName) => string;
+  /**
+   * URL to put in `src` for an image of the guide (`/images/a.png` as written). Default: as written.
+   * The build maps `/images/...` onto the copied static folder with it.
+   */
+  assetHref?: (url: string, guide: Guide) => string;
+  /** Size of an image as written in the guide, when known (read from the file header). */
+  imageInfo?: (url: string, guide: Guide) => ImageInfo | undefined;
+  /**
+   * Bytes of an image as written in the guide, for single-file inlining. The caller enforces the
+   * path rules (see `createAssetReader`, which does). Returning `undefined` leaves the image as a link.
+   */
+  readAsset?: (url: string, guide: Guide) => Uint8Array | undefined;
+  /** Receives render diagnostics (`render/*` rule ids) as they are found. */
+  onDiagnostic?: (diagnostic: Diagnostic) => void;
+  /** Paper size of the print HTML (`@page size`). Default `A4`. */
+  paper?: 'A4' | 'Letter';
+}
+
+/**
+ * Default relative URL between two pages of the same format, matching the `dist/` layout of the
+ * design: `html/<locale>/<slug>/index.html`, `single/<locale>/<slug>.html`, `json|jsonld/<locale>/<slug>.json`,
+ * `md/<locale>/<slug>.md`. `from = null` means the root of that format's folder.
+ *
+ * @param from Guide whose page holds the link, or null for the folder root (home page).
+ * @param to Guide linked to.
+ * @param format Output format of both pages.
+ * @returns A relative URL with no leading slash.
+ */
+export function defaultHrefFor(from: Guide | null, to: Guide, format: FormatName): string {
+  const seg = (s: string): string => encodeURIComponent(s);
+  const up = from === null ? '' : format === 'html' ? '../../' : '../';
+  switch (format) {
+    case 'html':
+      return `${up}${seg(to.locale)}/${seg(to.slug)}/index.html`;
+    case 'single':
+    case 'print':
+      return `${up}${seg(to.locale)}/${seg(to.slug)}.html`;
+    case 'md':
+      return `${up}${seg(to.locale)}/${seg(to.slug)}.md`;
+    case 'json':
+    case 'jsonld':
+      return `${up}${seg(to.locale)}/${seg(to.slug)}.json`;
+  }
+}
+
+/**
+ * Absolute URL of a guide's HTML page when the site has a `baseUrl`, else the relative `href`.
+ *
+ * @param ctx Render context (its `site.baseUrl`).
+ * @param guide Guide whose page is wanted.
+ * @returns An absolute URL, or a relative one when no base URL is known.
+ */
+export function pageUrl(ctx: RenderContext, guide: Guide): string | undefined {
+  const base = ctx.site?.baseUrl;
+  if (!base) return undefined;
+  const rel = `${encodeURIComponent(guide.locale)}/${encodeURIComponent(guide.slug)}/`;
+  try {
+    return new URL(rel, base.endsWith('/') ? base : `${base}/`).href;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,136 @@
+import type { Guide } from '@guidekit/model';
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
+import type { ImageTransform } from '../content.js';
+import { defaultHrefFor } from '../context.js';
+import type { RenderContext } from '../context.js';
+import { renderGuideBody } from '../guide-body.js';
+import { alternateLinks, guideHeader, renderPage, scriptSafeJson } from '../page.js';
+import { languageName, safeLang, uiStrings } from '../strings.js';
+import { renderJsonLd } from './jsonld.js';
+
+/** Site images: mapped URL, `loading="lazy"`, and width/height when the caller knows them. */
+export function siteImages(guide: Guide, ctx: RenderContext): ImageTransform {
+  return (img) => {
+    const src = typeof img.properties['src'] === 'string' ? img.properties['src'] : '';
+    const info = src ? ctx.imageInfo?.(src, guide) : undefined;
+    img.properties = {
+      ...img.properties,
+      src: src && ctx.assetHref ? ctx.assetHref(src, guide) : src,
+      alt: typeof img.properties['alt'] === 'string' ? img.properties['alt'] : '',
+      loading: 'lazy',
+      decoding: 'async',
+      ...(info ? { width: info.width, height: info.height } : {}),
+    };
+  };
+}
+
+/** `<script type="application/ld+json">` with the guide's HowTo / TechArticle. */
+export function jsonLdScript(guide: Guide, ctx: RenderContext): Element {
+  return h('script', { type: 'application/ld+json' }, scriptSafeJson(renderJsonLd(guide, ctx)));
+}
+
+/**
+ * A guide's page of the HTML site (`html/<locale>/<slug>/index.html`): language switcher,
+ * hreflang links, HowTo JSON-LD, steps with anchors, highlighted code, print CSS, no script.
+ * Content goes through remark-rehype → rehype-raw → rehype-sanitize → rehype-stringify.
+ *
+ * @param guide The guide.
+ * @param ctx Translations, site info, URL mapping, image sizes.
+ * @returns The page's HTML.
+ */
+export async function renderHtml(guide: Guide, ctx: RenderContext = {}): Promise<string> {
+  const article = await renderGuideBody(guide, { images: siteImages(guide, ctx) });
+  return renderPage({
+    lang: guide.locale,
+    title: ctx.site?.title ? `${guide.title} · ${ctx.site.title}` : guide.title,
+    description: guide.description,
+    head: [...alternateLinks(guide, ctx, 'html'), jsonLdScript(guide, ctx)],
+    header: guideHeader(guide, ctx, 'html', '../../index.html'),
+    main: [article],
+  });
+}
+
+function guideItem(guide: Guide, href: string, pageLang: string): Element {
+  const lang = safeLang(guide.locale);
+  const children: ElementContent[] = [h('a', { href, ...(lang !== safeLang(pageLang) ? { lang } : {}) }, guide.title)];
+  children.push({ type: 'text', value: ' ' }, h('span', { className: ['kind'] }, `(${guide.kind === 'tutorial' ? uiStrings(guide.locale).stepsCount(guide.steps.length) : uiStrings(guide.locale).article})`));
+  if (guide.description) children.push(h('br'), h('span', { ...(lang !== safeLang(pageLang) ? { lang } : {}) }, guide.description));
+  return h('li', children);
+}
+
+function byTitle(a: Guide, b: Guide): number {
+  return (b.frontmatter.date ?? '').localeCompare(a.frontmatter.date ?? '') || a.title.localeCompare(b.title) || a.slug.localeCompare(b.slug);
+}
+
+function localesOf(guides: readonly Guide[], ctx: RenderContext): string[] {
+  const present = [...new Set(guides.map((g) => g.locale))];
+  const order = [...(ctx.site?.sourceLocale ? [ctx.site.sourceLocale] : []), ...(ctx.site?.locales ?? [])];
+  const rank = (l: string): number => (order.includes(l) ? order.indexOf(l) : order.length);
+  return present.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/**
+ * The site's home page (`html/index.html`): every guide, grouped by locale (newest first), each
+ * group linking to its locale index.
+ *
+ * @param guides Every guide of the site.
+ * @param ctx Site title, locales, URL mapping (`hrefFor(null, guide, 'html')`).
+ * @returns The page's HTML.
+ */
+export function renderHomePage(guides: readonly Guide[], ctx: RenderContext = {}): string {
+  const lang = ctx.site?.sourceLocale ?? guides[0]?.locale ?? 'en';
+  const t = uiStrings(lang);
+  const hrefFor = ctx.hrefFor ?? defaultHrefFor;
+  const title = ctx.site?.title ?? t.guides;
+  const main: ElementContent[] = [h('h1', title)];
+  for (const locale of localesOf(guides, ctx)) {
+    const list = guides.filter((g) => g.locale === locale).sort(byTitle);
+    const l = safeLang(locale);
+    main.push(
+      h('section', { lang: l }, [
+        h('h2', h('a', { href: `${encodeURIComponent(locale)}/index.html` }, languageName(locale))),
+        h('ul', { className: ['guide-list'] }, list.map((g) => guideItem(g, hrefFor(null, g, 'html'), locale))),
+      ]),
+    );
+  }
+  return renderPage({
+    lang,
+    title,
+    header: h('header', { className: ['site-header'] }, h('span', { className: ['site-title'] }, title)),
+    main,
+  });
+}
+
+/**
+ * A locale's index page (`html/<locale>/index.html`): the guides of that locale, newest first.
+ *
+ * @param locale The locale.
+ * @param guides Guides of the site (others locales are filtered out).
+ * @param ctx Site title and URL mapping.
+ * @returns The page's HTML.
+ */
+export function renderLocaleIndex(locale: string, guides: readonly Guide[], ctx: RenderContext = {}): string {
+  const t = uiStrings(locale);
+  const list = guides.filter((g) => g.locale === locale).sort(byTitle);
+  const title = `${ctx.site?.title ?? t.guides} · ${languageName(locale)}`;
+  const others = localesOf(guides, ctx).filter((l) => l !== locale);
+  const header = h('header', { className: ['site-header'] }, [
+    h('a', { className: ['site-title'], href: '../index.html' }, ctx.site?.title ?? t.guides),
+    ...(others.length > 0
+      ? [
+          h(
+            'nav',
+            { className: ['languages'], ariaLabel: t.languages },
+            h('ul', others.map((o) => h('li', h('a', { href: `../${encodeURIComponent(o)}/index.html`, lang: safeLang(o), hrefLang: safeLang(o) }, languageName(o))))),
+          ),
+        ]
+      : []),
+  ]);
+  return renderPage({
+    lang: locale,
+    title,
+    header,
+    main: [h('h1', title), h('ul', { className: ['guide-list'] }, list.map((g) => guideItem(g, `${encodeURIComponent(g.slug)}/index.html`, locale)))],
+  });
+}

@@ -1,0 +1,93 @@
+import type { Block, Guide, PrerequisiteGroup } from '@guidekit/model';
+import type { Root as MdastRoot } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import { pageUrl } from '../context.js';
+import type { RenderContext } from '../context.js';
+
+/** A schema.org JSON-LD object (plain JSON). */
+export type JsonLd = Record<string, unknown>;
+
+// Prerequisite labels that name things the reader uses (HowToTool) or needs to have (HowToSupply),
+// in the languages of the keyword dictionary. Roles and permissions are neither: they stay out.
+const ROLE = /\b(r[ôo]le|roles?|rol|rolle|ruolo|fun[çc][ãa]o|permission|droit|berechtigung|permiso|rechten)/iu;
+const TOOL = /\b(pc|computer|ordinateur|device|appareil|desktop|tool|outil|software|logiciel|module|powershell|app|application|cli|browser|navigateur|herramienta|werkzeug|strumento|ferramenta|gereedschap)/iu;
+
+/** Classify a prerequisite group: `tool`, `supply`, or `null` when neither fits (roles). */
+export function prerequisiteKind(group: PrerequisiteGroup): 'tool' | 'supply' | null {
+  const label = group.label ?? '';
+  if (ROLE.test(label)) return null;
+  if (TOOL.test(label)) return 'tool';
+  return 'supply';
+}
+
+function text(blocks: readonly Block[]): string {
+  return mdastToString({ type: 'root', children: blocks } as unknown as MdastRoot, { includeHtml: false })
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function absolute(url: string, base: string | undefined): string {
+  if (!base) return url;
+  try {
+    return new URL(url, base.endsWith('/') ? base : `${base}/`).href;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * schema.org JSON-LD of a guide: a `HowTo` with one `HowToStep` per step (name, text, url anchor
+ * `#step-1`, first image, position) and `supply` / `tool` from prerequisite groups where they fit
+ * (licences and resources are supplies; PCs, devices, software are tools; roles are neither).
+ * Articles (no steps) become a `TechArticle`. URLs are absolute when the site has a `baseUrl`.
+ *
+ * @param guide The guide.
+ * @param ctx Render context (`site.baseUrl`, `assetHref`).
+ * @returns The JSON-LD object (serialize it with `JSON.stringify`).
+ */
+export function renderJsonLd(guide: Guide, ctx: RenderContext = {}): JsonLd {
+  const base = ctx.site?.baseUrl;
+  const page = pageUrl(ctx, guide);
+  const fm = guide.frontmatter;
+  const img = (url: string): string => absolute(ctx.assetHref ? ctx.assetHref(url, guide) : url, base);
+  const common: JsonLd = {
+    '@context': 'https://schema.org',
+    '@type': guide.kind === 'tutorial' ? 'HowTo' : 'TechArticle',
+    inLanguage: guide.locale,
+  };
+  if (guide.kind === 'tutorial') common['name'] = guide.title;
+  else common['headline'] = guide.title;
+  if (guide.description) common['description'] = guide.description;
+  if (page) common['url'] = page;
+  if (fm.date) common['datePublished'] = fm.date;
+  if (fm.author) common['author'] = { '@type': 'Person', name: fm.author };
+  if (fm.image) common['image'] = img(fm.image);
+  if (fm.tags && fm.tags.length > 0) common['keywords'] = fm.tags.join(', ');
+  if (fm.categories && fm.categories.length > 0) common['articleSection'] = fm.categories[0];
+  if (guide.kind !== 'tutorial') return common;
+  delete common['articleSection'];
+  const supply: JsonLd[] = [];
+  const tool: JsonLd[] = [];
+  for (const group of guide.prerequisites) {
+    const kind = prerequisiteKind(group);
+    if (kind === null) continue;
+    for (const item of group.items) {
+      (kind === 'tool' ? tool : supply).push({ '@type': kind === 'tool' ? 'HowToTool' : 'HowToSupply', name: item });
+    }
+  }
+  if (supply.length > 0) common['supply'] = supply;
+  if (tool.length > 0) common['tool'] = tool;
+  common['step'] = guide.steps.map((s, i) => {
+    const step: JsonLd = {
+      '@type': 'HowToStep',
+      position: i + 1,
+      name: s.title,
+      text: text(s.blocks) || s.title,
+      url: `${page ?? ''}#${s.id}`,
+    };
+    const first = s.images[0];
+    if (first) step['image'] = img(first.url);
+    return step;
+  });
+  return common;
+}

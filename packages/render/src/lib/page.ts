@@ -1,0 +1,132 @@
+import type { Guide } from '@guidekit/model';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { h } from 'hastscript';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import { defaultHrefFor, pageUrl } from './context.js';
+import type { FormatName, RenderContext } from './context.js';
+import { PAGE_CSS } from './css.js';
+import { languageName, safeLang, textDirection, uiStrings } from './strings.js';
+
+/**
+ * The Content-Security-Policy of every page: no script may run at all (`default-src 'none'` and no
+ * `script-src`; JSON-LD is data, not script), styles only inline, images from anywhere (`*` also
+ * covers `file:` when a page is opened from disk) and data URIs. A second line of defence behind
+ * the sanitizer.
+ */
+export const CSP = "default-src 'none'; img-src * data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
+/** What a page is made of; content arrives as sanitized hast, chrome is built here with `h()`. */
+export interface PageParts {
+  lang: string;
+  title: string;
+  description?: string | undefined;
+  head?: Element[];
+  header?: Element | undefined;
+  main: ElementContent[];
+  extraCss?: string;
+}
+
+const stringifier = unified().use(rehypeStringify, { allowDangerousHtml: false }).freeze();
+
+/**
+ * Serialize a whole page: doctype, `lang` and `dir` on `<html>`, CSP, inline CSS, skip link.
+ *
+ * @param parts Page parts.
+ * @returns The HTML text.
+ */
+export function renderPage(parts: PageParts): string {
+  const lang = safeLang(parts.lang);
+  const t = uiStrings(lang);
+  const head: Element[] = [
+    h('meta', { charSet: 'utf-8' }),
+    h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    h('meta', { httpEquiv: 'Content-Security-Policy', content: CSP }),
+    h('title', parts.title),
+  ];
+  if (parts.description) head.push(h('meta', { name: 'description', content: parts.description }));
+  head.push(...(parts.head ?? []));
+  head.push(h('style', `${PAGE_CSS}${parts.extraCss ? `\n${parts.extraCss}` : ''}`));
+  const body: ElementContent[] = [h('a', { className: ['skip-link'], href: '#main' }, t.skip)];
+  if (parts.header) body.push(parts.header);
+  body.push(h('main', { id: 'main', tabIndex: -1 }, parts.main));
+  const tree: HastRoot = {
+    type: 'root',
+    children: [{ type: 'doctype' }, h('html', { lang, dir: textDirection(lang) }, [h('head', head), h('body', body)])],
+  };
+  return `${stringifier.stringify(tree)}\n`;
+}
+
+/**
+ * JSON for a `<script type="application/ld+json">`: `<`, `>`, `&` and the JS line separators are
+ * escaped as `\uXXXX`, so text such as `</script>` in a title can never close the element.
+ *
+ * @param value Any JSON value.
+ */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** All locales of a guide, itself first, then the others sorted; duplicates dropped. */
+export function localeVersions(guide: Guide, ctx: RenderContext): Guide[] {
+  const seen = new Set([guide.locale]);
+  const others: Guide[] = [];
+  for (const g of ctx.translations ?? []) {
+    if (g.slug !== guide.slug || seen.has(g.locale)) continue;
+    seen.add(g.locale);
+    others.push(g);
+  }
+  const order = ctx.site?.locales ?? [];
+  const rank = (l: string): number => (order.includes(l) ? order.indexOf(l) : order.length);
+  others.sort((a, b) => rank(a.locale) - rank(b.locale) || a.locale.localeCompare(b.locale));
+  return [guide, ...others];
+}
+
+/**
+ * `<link rel="alternate" hreflang>` for every locale of the guide (itself included, as search
+ * engines expect), plus `x-default` for the source locale, and the canonical URL when known.
+ */
+export function alternateLinks(guide: Guide, ctx: RenderContext, format: FormatName): Element[] {
+  const hrefFor = ctx.hrefFor ?? defaultHrefFor;
+  const links: Element[] = [];
+  const self = pageUrl(ctx, guide);
+  if (self) links.push(h('link', { rel: 'canonical', href: self }));
+  const versions = localeVersions(guide, ctx);
+  if (versions.length < 2) return links;
+  for (const g of versions) {
+    links.push(h('link', { rel: 'alternate', hrefLang: safeLang(g.locale), href: pageUrl(ctx, g) ?? hrefFor(guide, g, format) }));
+  }
+  const source = versions.find((g) => g.locale === ctx.site?.sourceLocale);
+  if (source) links.push(h('link', { rel: 'alternate', hrefLang: 'x-default', href: pageUrl(ctx, source) ?? hrefFor(guide, source, format) }));
+  return links;
+}
+
+/**
+ * The header of a guide page: site link and the language switcher (each locale named in its own
+ * language, the current one marked `aria-current`).
+ */
+export function guideHeader(guide: Guide, ctx: RenderContext, format: FormatName, homeHref: string | undefined): Element {
+  const hrefFor = ctx.hrefFor ?? defaultHrefFor;
+  const t = uiStrings(guide.locale);
+  const versions = localeVersions(guide, ctx);
+  const items = [...versions]
+    .sort((a, b) => a.locale.localeCompare(b.locale))
+    .map((g) => {
+      const lang = safeLang(g.locale);
+      return g === guide
+        ? h('li', h('a', { href: '#main', lang, hrefLang: lang, ariaCurrent: 'page' }, languageName(g.locale)))
+        : h('li', h('a', { href: hrefFor(guide, g, format), lang, hrefLang: lang, rel: ['alternate'] }, languageName(g.locale)));
+    });
+  const children: ElementContent[] = [
+    homeHref === undefined
+      ? h('span', { className: ['site-title'] }, ctx.site?.title ?? t.guides)
+      : h('a', { className: ['site-title'], href: homeHref }, ctx.site?.title ?? t.guides),
+  ];
+  if (versions.length > 1) children.push(h('nav', { className: ['languages'], ariaLabel: t.languages }, h('ul', items)));
+  return h('header', { className: ['site-header'] }, children);
+}

@@ -1,0 +1,29 @@
+import { defaultSchema } from 'rehype-sanitize';
+import type { Options as SanitizeSchema } from 'rehype-sanitize';
+
+/** Notice types the corpus uses (`<Notice type="...">`); anything else renders as `note`. */
+export const NOTICE_TYPES = ['note', 'info', 'tip', 'warning'] as const;
+
+/**
+ * The sanitize schema for guide content: GitHub's default (the one rehype-sanitize ships) plus
+ * what real guides use and what our own mdast → hast handlers emit:
+ * - `<u>` (the corpus underlines labels: `**<u>Licences nécessaires</u>**`), `<br>` (kept by default);
+ * - `<span class="ui-label">` for `*<u>Menu</u>*` UI labels;
+ * - `<aside class="notice notice-*" role="note">` for the MDX `<Notice>` component.
+ * Everything else stays as GitHub allows it: no `script`, `style`, `iframe`, `svg`, no event
+ * handler or `style` attribute, and only http(s)/mailto links and http(s) or relative images —
+ * so `javascript:` and `data:` URLs are dropped. Ids are prefixed `user-content-` so content
+ * cannot take the page's own ids (`step-1`, `main`).
+ */
+export const sanitizeSchema: SanitizeSchema = {
+  ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), 'u', 'aside'],
+  attributes: {
+    ...defaultSchema.attributes,
+    span: [...(defaultSchema.attributes?.['span'] ?? []), ['className', 'ui-label']],
+    aside: [
+      ['className', 'notice', ...NOTICE_TYPES.map((t) => `notice-${t}`)],
+      ['role', 'note'],
+    ],
+  },
+};
