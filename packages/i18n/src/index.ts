@@ -1,1 +1,28 @@
-export {};
+export { alignGuides, unitsOf } from './lib/align.js';
+export { defineRule, resolveSeverity } from './lib/rule.js';
+export type { GroupRuleDefinition, PairRuleDefinition } from './lib/rule.js';
+export { rules } from './lib/rules/index.js';
+export { lintPair, lintTranslations, localeMatches } from './lib/lint.js';
+export type { LintPairInput, LintTranslationsOptions, TranslationGroupInput } from './lib/lint.js';
+export { normaliseUrl } from './lib/links.js';
+export type { LinkNormaliseOptions } from './lib/links.js';
+export { extractNumbers } from './lib/numbers.js';
+export type { NumberToken } from './lib/numbers.js';
+export { computeStamp, guideBaseline, stampBaseline, staleUnits } from './lib/staleness.js';
+export type { StaleUnit } from './lib/staleness.js';
+export type {
+  AlignedUnit,
+  Alignment,
+  Baseline,
+  GroupContext,
+  GuideDoc,
+  I18nOptions,
+  PairContext,
+  Place,
+  Rule,
+  RuleExample,
+  RuleMeta,
+  RuleReport,
+  RuleSetting,
+  UnitRef,
+} from './lib/types.js';

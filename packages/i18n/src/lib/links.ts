@@ -1,0 +1,82 @@
+/** Query parameters that only carry a display language. */
+const LOCALE_PARAMS = new Set(['lang', 'hl', 'locale', 'language', 'setlang', 'mkt', 'ui_locales', 'lc', 'ln', 'culture', 'uilang']);
+
+const LOCALE_TAG = /^([a-z]{2,3})(?:[-_][a-z0-9]{2,4})?$/i;
+
+/** What the URL normaliser needs to know. */
+export interface LinkNormaliseOptions {
+  /** The languages whose tags are not differences (`fr`, `en`); primary subtags are compared. */
+  locales: readonly string[];
+  /** Extra patterns (regular expression sources) removed from the URL before comparison. */
+  patterns?: readonly string[] | undefined;
+}
+
+const compiled = new Map<string, RegExp>();
+
+function pattern(source: string): RegExp | undefined {
+  let re = compiled.get(source);
+  if (!re) {
+    try {
+      re = new RegExp(source, 'gi');
+    } catch {
+      return undefined;
+    }
+    compiled.set(source, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
+function isLocaleTag(segment: string, languages: ReadonlySet<string>): boolean {
+  const match = LOCALE_TAG.exec(segment);
+  return match !== null && languages.has(match[1]!.toLowerCase());
+}
+
+/**
+ * Reduce a URL to what must agree between a source and its translation: locale segments in the
+ * path (`/fr-ca/`, `/en/`), locale sub-domains (`fr.wikipedia.org`), language query parameters
+ * (`?lang=`, `hl=`), fragments (anchors are localised) and a trailing slash are dropped.
+ *
+ * @param url The URL as written.
+ * @param options The locales of both sides and extra patterns.
+ * @returns A comparison key; two links agree when their keys are equal.
+ */
+export function normaliseUrl(url: string, options: LinkNormaliseOptions): string {
+  const languages = new Set(options.locales.map((locale) => locale.toLowerCase().split(/[-_]/)[0]!));
+  let text = url.trim();
+  for (const source of options.patterns ?? []) {
+    const re = pattern(source);
+    if (re) text = text.replace(re, '');
+  }
+  let parsed: URL;
+  const absolute = /^[a-z][a-z0-9+.-]*:/i.test(text);
+  try {
+    parsed = new URL(text, 'relative://x');
+  } catch {
+    return text;
+  }
+  if (parsed.protocol === 'mailto:' || parsed.protocol === 'tel:') return text.toLowerCase();
+  const hostLabels = parsed.hostname.toLowerCase().split('.');
+  if (hostLabels.length > 2 && isLocaleTag(hostLabels[0]!, languages)) hostLabels.shift();
+  const host = hostLabels.join('.').replace(/^www\./, '');
+  const path = parsed.pathname
+    .split('/')
+    .filter((segment) => segment !== '' && !isLocaleTag(decodeURIComponent(safe(segment)), languages))
+    .join('/');
+  const params = [...parsed.searchParams.entries()]
+    .filter(([key, value]) => !LOCALE_PARAMS.has(key.toLowerCase()) && !isLocaleTag(value, languages))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, value]) => `${key}=${value}`)
+    .join('&');
+  const scheme = absolute ? parsed.protocol.replace(/^https?:$/, 'http:') + '//' : '';
+  return `${scheme}${absolute ? host : ''}/${path}${params ? `?${params}` : ''}`;
+}
+
+function safe(segment: string): string {
+  try {
+    decodeURIComponent(segment);
+    return segment;
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,62 @@
+import { defineRule } from '../rule.js';
+import { paired, unitName, unitStart } from '../compare.js';
+import { factsOf, placeIn } from '../facts.js';
+import { extractNumbers } from '../numbers.js';
+import type { Place } from '../types.js';
+import type { UnitRef } from '../types.js';
+
+interface Found {
+  key: string;
+  raw: string;
+  place: Place | undefined;
+}
+
+function numbersOf(unit: UnitRef): Found[] {
+  const out: Found[] = [];
+  for (const run of factsOf(unit).text) {
+    // URLs written as plain text are addresses, not quantities.
+    const value = run.value.replace(/\b(?:https?:\/\/|www\.)\S+/g, (url) => ' '.repeat(url.length));
+    for (const token of extractNumbers(value)) out.push({ key: token.key, raw: token.raw, place: placeIn(run, token.index) });
+  }
+  return out;
+}
+
+/** The numbers in a step's prose differ from the source's. */
+export const numberMismatch = defineRule({
+  id: 'i18n/number-mismatch',
+  meta: {
+    description: 'Numbers in each step and section’s prose are the source’s numbers.',
+    defaultSeverity: 'error',
+    category: 'content',
+    docs: 'Numbers are read from prose (not code or URLs) and normalised: `1 000`, `1,000` and `1.000` agree, `2,5 %` and `2.5%` agree, `1er` and `1st` agree, versions such as `10.0.19045` stay whole, and identifiers such as `M365` are not numbers. A number of the translation that the source’s unit does not have is reported, paired with the source number it probably replaced.',
+    examples: {
+      ok: [{ source: '##### Étape 1 : A\nAttendez 8 heures, soit 1 000 secondes à 2,5 %.', translation: '##### Step 1: A\nWait 8 hours, that is 1,000 seconds at 2.5%.' }],
+      notOk: [{ source: '##### Étape 1 : A\nAttendez 8 heures.', translation: '##### Step 1: A\nWait 24 hours.' }],
+    },
+  },
+  check(context) {
+    for (const { source, translation } of paired(context.alignment.units)) {
+      const expected = numbersOf(source);
+      const found = numbersOf(translation);
+      const expectedKeys = new Set(expected.map((n) => n.key));
+      const foundKeys = new Set(found.map((n) => n.key));
+      const unexpected = found.filter((n, i) => !expectedKeys.has(n.key) && found.findIndex((m) => m.key === n.key) === i);
+      const missing = expected.filter((n, i) => !foundKeys.has(n.key) && expected.findIndex((m) => m.key === n.key) === i);
+      const where = unitName(translation);
+      unexpected.forEach((n, i) => {
+        const instead = missing[i];
+        context.report({
+          at: n.place ?? unitStart(translation),
+          related: instead?.place ?? unitStart(source),
+          message: instead
+            ? `Unexpected number ${n.raw} in ${where}, expected ${instead.raw} as in the source`
+            : `Unexpected number ${n.raw} in ${where}, expected only the source's numbers`,
+          data: { found: n.key, ...(instead ? { expected: instead.key } : {}) },
+        });
+      });
+      for (const n of missing.slice(unexpected.length)) {
+        context.report({ at: unitStart(translation), related: n.place ?? unitStart(source), message: `Missing number ${n.raw} in ${where}, expected it as in the source`, data: { expected: n.key } });
+      }
+    }
+  },
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { extractNumbers } from '../src/lib/numbers.js';
+
+const keys = (text: string) => extractNumbers(text).map((token) => token.key);
+
+describe('extractNumbers', () => {
+  it('agrees across languages and number formats', () => {
+    expect(keys('8 heures')).toEqual(keys('8 hours'));
+    expect(keys('1 000 utilisateurs')).toEqual(['1000']);
+    expect(keys('1,000 users')).toEqual(['1000']);
+    expect(keys('1.000 users')).toEqual(['1000']);
+    expect(keys('1\u202f000 users')).toEqual(['1000']);
+    expect(keys('2,5 %')).toEqual(keys('2.5%'));
+    expect(keys('le 1er et le 2e')).toEqual(keys('the 1st and the 2nd'));
+  });
+  it('keeps versions whole and skips identifiers', () => {
+    expect(keys('version 10.0.19045')).toEqual(['10.0.19045']);
+    expect(keys('M365, IPv4 et x64')).toEqual([]);
+    expect(keys('Windows 10 2024')).toEqual(['10', '2024']);
+    expect(keys('CPU inférieur à 2% pendant 15 minutes.')).toEqual(['2', '15']);
+  });
+  it('tells different numbers apart', () => {
+    expect(keys('8 hours')).not.toEqual(keys('24 hours'));
+  });
+});
