@@ -1,0 +1,147 @@
+// bench/build — `guidekit-docs build` on the real corpus repeated to >= 2,000 guides.
+//
+// Prints each figure as a ratio against a baseline measured in the same run:
+//   cold build (html,single,json,md,jsonld)   / bare parse of the same files  (target <= 3)
+//   no-op rebuild                              / cold                          (target <= 0.05)
+//   one guide changed                          / cold                          (target <= 0.10)
+//   peak RSS of the build process                                              (target < 300 MB)
+//   Velite producing JSON                      / guidekit cold build, json only (target <= 1.0)
+//
+// Usage: node bench/build.mjs [--guides 2000] [--formats html,single,json,md,jsonld]
+// Needs the packages built (`pnpm turbo run build`). Velite is optional: `cd bench && npm i`.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
+};
+
+// ---- child mode: one build in a fresh process, so RSS and timings are its own ----
+if (args[0] === '--child') {
+  const [, root, out, formats, cache] = args;
+  const { build } = await import(pathToFileURL(path.join(repo, 'packages/build/dist/index.js')).href);
+  const t0 = performance.now();
+  const result = await build({ root, out, formats: formats.split(','), cache: cache !== 'no-cache' });
+  const ms = performance.now() - t0;
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  process.stdout.write(
+    JSON.stringify({
+      ms,
+      guides: result.guides,
+      written: result.written.length,
+      unchanged: result.unchanged,
+      rendered: result.units.rendered,
+      errors,
+      failed: result.diagnostics.filter((d) => d.ruleId === 'build/render-failed').length,
+      maxRssMB: process.resourceUsage().maxRSS / 1024,
+    }),
+  );
+  process.exit(0);
+}
+
+const corpus = path.resolve(repo, '../shared/corpus/blog');
+if (!fs.existsSync(corpus)) {
+  console.error(`bench/build: no corpus at ${corpus}; nothing to measure.`);
+  process.exit(process.env.CI ? 1 : 0);
+}
+const wanted = Number(flag('--guides', '2000'));
+const formats = flag('--formats', 'html,single,json,md,jsonld');
+
+// ---- the tree: the corpus repeated, same stem in both folders so pairs survive ----
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'guidekit-bench-build-'));
+const root = path.join(tmp, 'content');
+const sources = [];
+for (const lang of ['french', 'english']) {
+  for (const name of fs.readdirSync(path.join(corpus, lang)).sort()) {
+    if (/\.mdx?$/.test(name)) sources.push({ lang, name, text: fs.readFileSync(path.join(corpus, lang, name), 'utf8') });
+  }
+}
+const copies = Math.ceil(wanted / sources.length);
+const files = [];
+for (let r = 0; r < copies; r++) {
+  for (const s of sources) {
+    const dir = path.join(root, s.lang);
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, s.name.replace(/(\.mdx?)$/, `-r${r}$1`));
+    fs.writeFileSync(file, s.text);
+    files.push(file);
+  }
+}
+
+// ---- baseline: the bare parse of the same files, in this process ----
+const req = createRequire(path.join(repo, 'packages/parser/package.json'));
+const { unified } = await import(pathToFileURL(req.resolve('unified')).href);
+const remarkParse = (await import(pathToFileURL(req.resolve('remark-parse')).href)).default;
+const remarkFrontmatter = (await import(pathToFileURL(req.resolve('remark-frontmatter')).href)).default;
+const processor = unified().use(remarkParse).use(remarkFrontmatter);
+for (const f of files.slice(0, 50)) processor.parse(fs.readFileSync(f, 'utf8')); // warm the JIT
+let t0 = performance.now();
+for (const f of files) processor.parse(fs.readFileSync(f, 'utf8'));
+const parseMs = performance.now() - t0;
+
+const child = (out, fmts, cache = 'cache') => {
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', root, out, fmts, cache], {
+    cwd: tmp, // the content cache goes to <tmp>/node_modules/.cache: nothing shared with the repo
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (r.status !== 0) {
+    console.error(r.stderr);
+    throw new Error(`build child failed with ${r.status}`);
+  }
+  return JSON.parse(r.stdout);
+};
+
+const out = path.join(tmp, 'dist');
+fs.rmSync(path.join(tmp, 'node_modules'), { recursive: true, force: true });
+const cold = child(out, formats);
+const noop = child(out, formats);
+const changed = files[0];
+fs.appendFileSync(changed, '\n\nOne more sentence written by the benchmark.\n');
+const one = child(out, formats);
+
+const ratio = (a, b) => (a / b).toFixed(3);
+const mark = (ok) => (ok ? 'ok' : 'MISSED');
+console.log(`bench/build: ${cold.guides} guides (${sources.length} corpus files × ${copies}), formats ${formats}, node ${process.version}, ${os.cpus().length} cores`);
+console.log(`  baseline  bare parse (unified + remark-parse + remark-frontmatter): ${parseMs.toFixed(0)} ms`);
+console.log(`  cold build          ${cold.ms.toFixed(0).padStart(7)} ms  = ${ratio(cold.ms, parseMs)} × parse  (target <= 3)     ${mark(cold.ms / parseMs <= 3)}  [${cold.written} files, ${cold.errors} error diagnostics, ${cold.failed} failed renders]`);
+console.log(`  no-op rebuild       ${noop.ms.toFixed(0).padStart(7)} ms  = ${ratio(noop.ms, cold.ms)} × cold   (target <= 0.05)  ${mark(noop.ms / cold.ms <= 0.05)}  [${noop.written} files written]`);
+console.log(`  one guide changed   ${one.ms.toFixed(0).padStart(7)} ms  = ${ratio(one.ms, cold.ms)} × cold   (target <= 0.10)  ${mark(one.ms / cold.ms <= 0.1)}  [${one.written} files written, ${one.rendered} units rendered]`);
+const peak = Math.max(cold.maxRssMB, noop.maxRssMB, one.maxRssMB);
+console.log(`  peak RSS            ${peak.toFixed(0).padStart(7)} MB  (cold ${cold.maxRssMB.toFixed(0)}, no-op ${noop.maxRssMB.toFixed(0)}, one ${one.maxRssMB.toFixed(0)}) (target < 300 MB)  ${mark(peak < 300)}`);
+
+// ---- Velite, producing JSON from the same files, against guidekit's JSON-only cold build ----
+// Both are timed as whole processes (start-up included), cold (no cache, empty output).
+const veliteBin = path.join(here, 'node_modules', 'velite', 'bin', 'velite.js');
+if (fs.existsSync(veliteBin)) {
+  const jsonOut = path.join(tmp, 'dist-json');
+  fs.rmSync(path.join(tmp, 'node_modules'), { recursive: true, force: true });
+  t0 = performance.now();
+  child(jsonOut, 'json');
+  const gkMs = performance.now() - t0;
+  t0 = performance.now();
+  // cwd = bench/, where velite is installed and its config imports it from.
+  const v = spawnSync(process.execPath, [veliteBin, 'build', '--config', 'velite.config.mjs'], {
+    cwd: here,
+    encoding: 'utf8',
+    env: { ...process.env, VELITE_ROOT: root, VELITE_OUT: path.join(tmp, 'velite-out') },
+  });
+  const veliteMs = performance.now() - t0;
+  if (v.status !== 0) {
+    console.log(`  velite              failed (exit ${v.status}): ${(v.stderr || v.stdout).trim().split('\n').slice(0, 6).join(' | ')}`);
+  } else {
+    const count = JSON.parse(fs.readFileSync(path.join(tmp, 'velite-out', 'guides.json'), 'utf8')).length;
+    console.log(`  velite 0.4 (json)   ${veliteMs.toFixed(0).padStart(7)} ms for ${count} guides; guidekit json-only cold ${gkMs.toFixed(0)} ms = ${ratio(gkMs, veliteMs)} × velite (target <= 1.0)  ${mark(gkMs / veliteMs <= 1)}`);
+  }
+} else {
+  console.log('  velite              not installed (cd bench && npm i): skipped');
+}
+fs.rmSync(tmp, { recursive: true, force: true });

@@ -1,0 +1,82 @@
+import { statSync } from 'node:fs';
+import * as path from 'node:path';
+import { collectImages } from '@guidekit/content';
+import type { Guide } from '@guidekit/model';
+import { resolveAssetPath } from '@guidekit/render';
+import type { AssetRoots, SiteInfo } from '@guidekit/render';
+import type { FormatContext } from '../format.js';
+
+/** Content root and static folder: the only folders images are read from. */
+export function assetRoots(ctx: FormatContext): AssetRoots {
+  return ctx.staticDir ? { contentRoot: ctx.root, staticDir: ctx.staticDir } : { contentRoot: ctx.root };
+}
+
+/** Site facts every page shows: the locales (source first) and the source locale. */
+export function siteInfo(ctx: FormatContext): SiteInfo {
+  return { locales: ctx.locales, sourceLocale: ctx.config.sourceLocale };
+}
+
+/** Every distinct image URL a guide uses (front matter and body). */
+export function imageUrls(guide: Guide): string[] {
+  return [...new Set(collectImages(guide, undefined).map((use) => use.url))];
+}
+
+/**
+ * The images of a guide as part of a render key: where each URL resolves and the file's size
+ * and modification time, so replacing an image re-renders the pages that embed or size it.
+ * `stat` results are memoised per build (one context per build).
+ */
+export function imageInputs(guide: Guide, ctx: FormatContext): [string, string][] {
+  const memo = statMemo(ctx);
+  return imageUrls(guide).map((url) => {
+    const resolved = resolveAssetPath(url, assetRoots(ctx), guide.path);
+    if (!resolved.ok) return [url, resolved.reason];
+    let stamp = memo.get(resolved.path);
+    if (stamp === undefined) {
+      try {
+        const s = statSync(resolved.path);
+        stamp = `${resolved.path}:${s.size}:${Math.trunc(s.mtimeMs)}`;
+      } catch {
+        stamp = 'unreadable';
+      }
+      memo.set(resolved.path, stamp);
+    }
+    return [url, stamp];
+  });
+}
+
+const memos = new WeakMap<FormatContext, Map<string, string>>();
+function statMemo(ctx: FormatContext): Map<string, string> {
+  let memo = memos.get(ctx);
+  if (!memo) {
+    memo = new Map();
+    memos.set(ctx, memo);
+  }
+  return memo;
+}
+
+/**
+ * Where a local image is published in the HTML site, relative to `html/`: files of the static
+ * folder under `_static/` (as `/` maps to it), files next to guides under `_content/`. The
+ * underscore keeps them apart from locale folders.
+ *
+ * @returns The POSIX path relative to `html/`, or undefined for a remote, missing or refused image.
+ */
+export function publishedImage(url: string, guide: Guide, ctx: FormatContext): { rel: string; file: string } | undefined {
+  const resolved = resolveAssetPath(url, assetRoots(ctx), guide.path);
+  if (!resolved.ok) return undefined;
+  const inStatic = ctx.staticDir ? path.relative(ctx.staticDir, resolved.path) : undefined;
+  const rel =
+    inStatic !== undefined && !inStatic.startsWith('..') && !path.isAbsolute(inStatic)
+      ? `_static/${inStatic}`
+      : `_content/${path.relative(ctx.root, resolved.path)}`;
+  const posix = rel.split(path.sep).join('/');
+  // Real paths can still hold `..` when the root itself is reached through a link: refuse those.
+  if (posix.split('/').includes('..')) return undefined;
+  return { rel: posix, file: resolved.path };
+}
+
+/** Percent-encode each segment of a POSIX path for use in a URL. */
+export function encodePath(rel: string): string {
+  return rel.split('/').map(encodeURIComponent).join('/');
+}
