@@ -1,7 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
+import { UsageError } from './usage.js';
 import { VERSION } from './version.js';
+
+export { UsageError };
 
 /** Exit codes shared by every command: 0 clean, 1 content errors, 2 usage errors. */
 export const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
@@ -42,9 +45,4 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
-}
-
-/** A problem with how the command was called (unknown format, missing folder): exit code 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
 }

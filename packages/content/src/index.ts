@@ -1,1 +1,42 @@
-export {};
+export { loadContent, frontmatterOverrides, ContentRootError, PARSE_FAILED_RULE_ID, INVALID_LOCALE_RULE_ID } from './lib/load.js';
+export type { LoadContentOptions, LoadedContent, LoadProgress, LoadStats } from './lib/load.js';
+export {
+  CONFIG_FILE_NAMES,
+  CONFIG_RULE_ID,
+  GuidekitConfigSchema,
+  KeywordsEntrySchema,
+  OUTPUT_FORMATS,
+  RuleSettingSchema,
+  defineConfig,
+  findConfigFile,
+  loadConfig,
+  resolveConfigPath,
+} from './lib/config.js';
+export type { GuidekitConfig, GuidekitConfigInput, LoadConfigOptions, LoadedConfig, ResolvedConfig } from './lib/config.js';
+export { discoverGuides } from './lib/discover.js';
+export type { DiscoverOptions, GuideFile } from './lib/discover.js';
+export {
+  DEFAULT_LOCALE_ALIASES,
+  canonicalLocale,
+  isSourceLocale,
+  localeFromFolder,
+  mergeLocaleAliases,
+  splitLocaleSuffix,
+} from './lib/locale.js';
+export {
+  DUPLICATE_SLUG_RULE_ID,
+  MISSING_TRANSLATION_RULE_ID,
+  ORPHAN_TRANSLATION_RULE_ID,
+  pairTranslations,
+} from './lib/pair.js';
+export type { PairOptions, TranslationGroup } from './lib/pair.js';
+export {
+  MISSING_IMAGE_RULE_ID,
+  NO_STATIC_DIR_RULE_ID,
+  collectImages,
+  findStaticDir,
+  resolveImage,
+} from './lib/images.js';
+export type { ImageUse } from './lib/images.js';
+export { GuideCache, defaultCacheDir, guidekitFingerprint } from './lib/cache.js';
+export type { CacheRead } from './lib/cache.js';

@@ -1,0 +1,322 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createDiagnostic, type Diagnostic } from '@guidekit/model';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { z } from 'zod';
+import { canonicalLocale } from './locale.js';
+
+/** Rule id of every configuration problem. */
+export const CONFIG_RULE_ID = 'config/invalid';
+
+/** File names looked up, in order, in each folder from the content root upwards. */
+export const CONFIG_FILE_NAMES = ['guidekit.config.json', 'guidekit.config.mjs'] as const;
+
+/** Output formats `guidekit-docs build` knows. */
+export const OUTPUT_FORMATS = ['html', 'single', 'pdf', 'json', 'md', 'jsonld'] as const;
+
+const localeTag = z.string().refine((tag) => canonicalLocale(tag) !== undefined, {
+  message: 'expected a BCP 47 language tag such as `fr` or `en-US`',
+});
+
+/** Extra section and step words for one locale, merged into the parser's dictionary. */
+export const KeywordsEntrySchema = z.strictObject({
+  step: z.array(z.string().min(1)).optional(),
+  introduction: z.array(z.string().min(1)).optional(),
+  prerequisites: z.array(z.string().min(1)).optional(),
+  conclusion: z.array(z.string().min(1)).optional(),
+  sources: z.array(z.string().min(1)).optional(),
+});
+
+/** A rule severity as written in the configuration (ESLint's words, or `0`/`1`/`2`). */
+export const RuleSettingSchema = z.union([z.enum(['off', 'warn', 'error']), z.literal(0), z.literal(1), z.literal(2)]);
+
+/**
+ * The schema of `guidekit.config.json`. Strict at every level: an unknown key is an error, so a
+ * typo (`sourceLocal`) cannot be silently ignored.
+ */
+export const GuidekitConfigSchema = z
+  .strictObject({
+    /** Editor hint; ignored. */
+    $schema: z.string().optional(),
+    /** Folder of the guides, relative to the configuration file. */
+    contentRoot: z.string().min(1).default('content'),
+    /** Folder `/`-rooted image URLs resolve against, relative to the configuration file. */
+    staticDir: z.string().min(1).optional(),
+    /** Language the guides are written in first; the others are translations. */
+    sourceLocale: localeTag.default('fr'),
+    /** Locales the site publishes; default: every locale found in the tree. */
+    locales: z.array(localeTag).optional(),
+    /** Extra folder-name → BCP 47 aliases (`{ "anglais": "en" }`). */
+    localeAliases: z.record(z.string().min(1), localeTag).default({}),
+    /** Extra section and step words per locale. */
+    keywords: z.record(z.string().min(1), KeywordsEntrySchema).default({}),
+    /** Rule id (or id without its `package/` prefix) → `off` | `warn` | `error` (or 0 | 1 | 2). */
+    rules: z.record(z.string().min(1), RuleSettingSchema).default({}),
+    /** Options of the translation linter. */
+    i18n: z
+      .strictObject({
+        /** Regular expressions of URL segments that differ by locale (`/fr-ca/` vs `/en-us/`). */
+        linkLocalePatterns: z.array(z.string()).optional(),
+      })
+      .default({}),
+    /** Output folder of `guidekit-docs build`, relative to the configuration file. */
+    out: z.string().min(1).optional(),
+    /** Default formats of `guidekit-docs build`. */
+    formats: z.array(z.enum(OUTPUT_FORMATS)).optional(),
+  })
+  .meta({ id: 'GuidekitConfig', title: 'guidekit.config.json' });
+
+/** The configuration as written (every field optional). */
+export type GuidekitConfigInput = z.input<typeof GuidekitConfigSchema>;
+/** The configuration with defaults applied. */
+export type GuidekitConfig = z.output<typeof GuidekitConfigSchema>;
+
+/** A loaded configuration: the validated fields plus where they came from. */
+export type ResolvedConfig = GuidekitConfig & {
+  /** Absolute path of the configuration file, or `null` when none was found. */
+  configFile: string | null;
+  /** Folder relative paths of the configuration resolve against (the file's folder, else the content root). */
+  baseDir: string;
+};
+
+/** What {@link loadConfig} resolves to. */
+export interface LoadedConfig {
+  config: ResolvedConfig;
+  /** `config/invalid` errors; when not empty, `config` holds the defaults. */
+  diagnostics: Diagnostic[];
+}
+
+/** Options of {@link loadConfig}. */
+export interface LoadConfigOptions {
+  /** An explicit configuration file (`--config`); skips the lookup. */
+  configFile?: string | undefined;
+  /** Where the upward lookup stops (besides a folder holding `.git`). Default `process.cwd()`. */
+  cwd?: string | undefined;
+  /** Diagnostics' `file` is made relative to this folder. Default: the content root. */
+  relativeTo?: string | undefined;
+}
+
+/**
+ * Identity helper that types a `guidekit.config.mjs` default export.
+ *
+ * @param config The configuration object.
+ * @returns The same object.
+ */
+export function defineConfig(config: GuidekitConfigInput): GuidekitConfigInput {
+  return config;
+}
+
+/**
+ * Find the configuration file for a content root: the root first, then each parent up to the
+ * repository (a folder holding `.git`), the working directory, or the file-system root.
+ *
+ * @param root Content root.
+ * @param cwd Working directory where the lookup stops.
+ * @returns The absolute path of the file, or `undefined`.
+ */
+export function findConfigFile(root: string, cwd: string = process.cwd()): string | undefined {
+  let dir = path.resolve(root);
+  const stop = path.resolve(cwd);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = path.dirname(dir);
+    if (dir === stop || parent === dir || existsSync(path.join(dir, '.git'))) return undefined;
+    dir = parent;
+  }
+}
+
+/**
+ * Load and validate the configuration of a content root. Never throws on a bad file: every
+ * problem is a `config/invalid` diagnostic placed at the offending key, and the defaults are used.
+ *
+ * @param root Content root (its folder and parents are searched).
+ * @param options An explicit file, the lookup's stop folder.
+ * @returns The resolved configuration and its diagnostics.
+ */
+export async function loadConfig(root: string, options: LoadConfigOptions = {}): Promise<LoadedConfig> {
+  const absRoot = path.resolve(root);
+  const relativeTo = path.resolve(options.relativeTo ?? absRoot);
+  const file = options.configFile ? path.resolve(options.configFile) : findConfigFile(absRoot, options.cwd);
+  const defaults = (configFile: string | null): ResolvedConfig => ({
+    ...GuidekitConfigSchema.parse({}),
+    configFile,
+    baseDir: configFile ? path.dirname(configFile) : absRoot,
+  });
+  if (!file) return { config: defaults(null), diagnostics: [] };
+  const display = toPosix(path.relative(relativeTo, file)) || path.basename(file);
+  const fail = (diagnostics: Diagnostic[]): LoadedConfig => ({ config: defaults(file), diagnostics });
+
+  if (file.endsWith('.mjs') || file.endsWith('.js')) {
+    let value: unknown;
+    try {
+      const mod = (await import(pathToFileURL(file).href)) as { default?: unknown; config?: unknown };
+      value = mod.default ?? mod.config;
+    } catch (error) {
+      return fail([
+        createDiagnostic({
+          file: display,
+          ruleId: CONFIG_RULE_ID,
+          message: `Unexpected error while importing the configuration (${errorMessage(error)}), expected a module whose default export is a configuration object`,
+        }),
+      ]);
+    }
+    return finish(value, display, file, undefined, undefined);
+  }
+
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    return fail([
+      createDiagnostic({
+        file: display,
+        ruleId: CONFIG_RULE_ID,
+        message: `Unexpected unreadable configuration file (${errorMessage(error)}), expected a readable JSON file`,
+      }),
+    ]);
+  }
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  if (errors.length > 0 || !tree) {
+    const lines = lineStarts(text);
+    const list = errors.length > 0 ? errors : [{ error: 0, offset: 0, length: 0 }];
+    return fail(
+      list.map((e) =>
+        createDiagnostic({
+          file: display,
+          ruleId: CONFIG_RULE_ID,
+          message: `Unexpected JSON syntax (${printParseErrorCode(e.error)}), expected valid JSON`,
+          position: { start: pointAt(lines, e.offset), end: pointAt(lines, e.offset + e.length) },
+        }),
+      ),
+    );
+  }
+  return finish(JSON.parse(text) as unknown, display, file, text, tree);
+
+  function finish(
+    value: unknown,
+    displayName: string,
+    configFile: string,
+    sourceText: string | undefined,
+    jsonTree: JsonNode | undefined,
+  ): LoadedConfig {
+    const parsed = GuidekitConfigSchema.safeParse(value);
+    if (parsed.success) {
+      return { config: { ...parsed.data, configFile, baseDir: path.dirname(configFile) }, diagnostics: [] };
+    }
+    const lines = sourceText === undefined ? undefined : lineStarts(sourceText);
+    const diagnostics: Diagnostic[] = [];
+    for (const issue of parsed.error.issues) {
+      const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
+      for (const key of keys) {
+        const where = key === undefined ? issue.path : [...issue.path, key];
+        const shown = where.map(String).join('.') || '(root)';
+        const message =
+          key === undefined
+            ? `Unexpected value at \`${shown}\` (${issue.message})`
+            : `Unexpected key \`${shown}\`, expected one of ${allowedKeys(issue.path).map((k) => `\`${k}\``).join(', ')}`;
+        let position: { start: { line: number; column: number }; end: { line: number; column: number } } | undefined;
+        if (jsonTree && lines) {
+          const node = locate(jsonTree, where, key !== undefined);
+          if (node) position = { start: pointAt(lines, node.offset), end: pointAt(lines, node.offset + node.length) };
+        }
+        diagnostics.push(
+          createDiagnostic({
+            file: displayName,
+            ruleId: CONFIG_RULE_ID,
+            message,
+            position,
+            data: { path: where.map(String) },
+          }),
+        );
+      }
+    }
+    return { config: defaults(configFile), diagnostics };
+  }
+}
+
+/**
+ * Resolve a configuration path (`contentRoot`, `staticDir`, `out`) against the configuration's folder.
+ *
+ * @param config A resolved configuration.
+ * @param value A path as written in the configuration.
+ * @returns The absolute path.
+ */
+export function resolveConfigPath(config: ResolvedConfig, value: string): string {
+  return path.resolve(config.baseDir, value);
+}
+
+/** Keys allowed at a path of the schema, for "expected one of" messages. */
+function allowedKeys(at: readonly PropertyKey[]): string[] {
+  let schema: z.ZodType = GuidekitConfigSchema;
+  for (const segment of at) {
+    const shape = objectShape(schema);
+    if (shape && typeof segment === 'string' && segment in shape) {
+      schema = shape[segment] as z.ZodType;
+      continue;
+    }
+    const record = unwrap(schema);
+    if (record instanceof z.ZodRecord) {
+      schema = record.valueType as z.ZodType;
+      continue;
+    }
+    return [];
+  }
+  return Object.keys(objectShape(schema) ?? {});
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let current: z.ZodType = schema;
+  while (current instanceof z.ZodDefault || current instanceof z.ZodOptional) {
+    current = current.unwrap() as z.ZodType;
+  }
+  return current;
+}
+
+function objectShape(schema: z.ZodType): Record<string, z.ZodType> | undefined {
+  const inner = unwrap(schema);
+  return inner instanceof z.ZodObject ? (inner.shape as Record<string, z.ZodType>) : undefined;
+}
+
+/** The JSON node a zod path points at: the key itself for unknown keys, else the value. */
+function locate(tree: JsonNode, where: readonly PropertyKey[], wantKey: boolean): JsonNode | undefined {
+  const jsonPath = where.map((s) => (typeof s === 'number' ? s : String(s)));
+  for (let n = jsonPath.length; n >= 0; n--) {
+    const node = findNodeAtLocation(tree, jsonPath.slice(0, n));
+    if (!node) continue;
+    // findNodeAtLocation returns the value; its parent property's first child is the key.
+    if (wantKey && n === jsonPath.length && node.parent?.type === 'property') return node.parent.children?.[0] ?? node;
+    return node;
+  }
+  return undefined;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+function pointAt(starts: readonly number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}

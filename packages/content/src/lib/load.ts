@@ -1,0 +1,367 @@
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import type { KeywordsOption } from '@guidekit/parser';
+import { createDiagnostic, sortDiagnostics, type Diagnostic, type Guide, type ParseResult } from '@guidekit/model';
+import { GuideCache, defaultCacheDir, guidekitFingerprint, sha256 } from './cache.js';
+import { CONFIG_RULE_ID, loadConfig, resolveConfigPath, type ResolvedConfig } from './config.js';
+import { discoverGuides, type GuideFile } from './discover.js';
+import { NO_STATIC_DIR_RULE_ID, checkImages, collectImages, createExistsCache, findStaticDir, frontmatterKeyPosition } from './images.js';
+import { canonicalLocale, mergeLocaleAliases } from './locale.js';
+import { pairTranslations, type TranslationGroup } from './pair.js';
+import { builtParserUrl, parseInWorkers, parseTask, type ParseOutcome, type ParseTask } from './parse.js';
+
+/** Rule id: the parser crashed on a file (a parser bug, reported rather than thrown). */
+export const PARSE_FAILED_RULE_ID = 'content/parse-failed';
+/** Rule id: a front matter `locale` that is not a BCP 47 tag. */
+export const INVALID_LOCALE_RULE_ID = 'content/invalid-locale';
+
+/** Counters of one load, to see what the cache and the workers did. */
+export interface LoadStats {
+  /** Guide files found. */
+  files: number;
+  /** Files parsed in this load. */
+  parsed: number;
+  /** Files whose parse result came from the cache. */
+  cached: number;
+  /** Cache entries found damaged, discarded and rebuilt. */
+  discarded: number;
+  /** Worker threads used (0: parsed on the calling thread). */
+  workers: number;
+  /** Wall-clock milliseconds of the load. */
+  ms: number;
+}
+
+/** Progress of the slow part of a load (parsing), for a CLI's progress line. */
+export interface LoadProgress {
+  done: number;
+  total: number;
+}
+
+/** Options of {@link loadContent}. */
+export interface LoadContentOptions {
+  /** An explicit configuration file (`--config`), or a configuration object used as is. */
+  config?: string | ResolvedConfig | undefined;
+  /** `false` disables the cache; a string is the cache folder. Default: `node_modules/.cache/guidekit`. */
+  cache?: boolean | string | undefined;
+  /** Worker threads for parsing; `0` parses on this thread. Default: the available cores. */
+  workers?: number | undefined;
+  /** Parse on workers only when more files than this must be parsed. Default 200. */
+  workerThreshold?: number | undefined;
+  /** Where config lookup stops and the cache falls back to. Default `process.cwd()`. */
+  cwd?: string | undefined;
+  /** Called as files get parsed. */
+  onProgress?: ((progress: LoadProgress) => void) | undefined;
+}
+
+/** Everything a content root holds, parsed and paired. */
+export interface LoadedContent {
+  /** Absolute content root. */
+  root: string;
+  config: ResolvedConfig;
+  /** Absolute static folder images resolve against, or `null` when there is none. */
+  staticDir: string | null;
+  /** Every guide, sorted by slug, locale, path. `guide.path` is relative to `root`, POSIX. */
+  guides: Guide[];
+  /** Guides paired by slug, sorted by slug. */
+  translations: TranslationGroup[];
+  /** Parser, config, pairing and image diagnostics, sorted; `file` is relative to `root`. */
+  diagnostics: Diagnostic[];
+  /** Raw text of every guide file, keyed by its path relative to `root`. */
+  sources: ReadonlyMap<string, string>;
+  /**
+   * Raw text of a guide or of a file given by its path relative to `root` (what inline
+   * directives and the translation linter read).
+   */
+  readSource(file: string | Guide): string | undefined;
+  stats: LoadStats;
+}
+
+/** A content root that does not exist or is not a folder: a caller error. */
+export class ContentRootError extends Error {
+  override name = 'ContentRootError';
+}
+
+interface Prepared {
+  file: GuideFile;
+  source: string;
+  task: ParseTask;
+  key: string;
+  result?: ParseResult;
+}
+
+/**
+ * Load every guide of a content tree: find the files (every layout, mixed), read the
+ * configuration, parse (from the cache when nothing changed, on worker threads when many files
+ * changed), pair translations and check images. Content problems are diagnostics, never throws.
+ *
+ * @param root The content root (absolute or relative to the working directory).
+ * @param options Configuration, cache, workers, progress.
+ * @returns The guides, their translation groups, the diagnostics and load counters.
+ * @throws {ContentRootError} When `root` is not an existing folder.
+ */
+export async function loadContent(root: string, options: LoadContentOptions = {}): Promise<LoadedContent> {
+  const started = performance.now();
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const absRoot = path.resolve(cwd, root);
+  if (!isDirectory(absRoot)) {
+    throw new ContentRootError(`Content root \`${root}\` is not a folder, expected a folder of guides`);
+  }
+  const diagnostics: Diagnostic[] = [];
+  let config: ResolvedConfig;
+  if (options.config !== undefined && typeof options.config !== 'string') {
+    config = options.config;
+  } else {
+    const loaded = await loadConfig(absRoot, { configFile: options.config, cwd });
+    config = loaded.config;
+    diagnostics.push(...loaded.diagnostics);
+  }
+
+  const aliases = mergeLocaleAliases(config.localeAliases);
+  const { dir: staticDir, candidates } = findStaticDir(absRoot, config);
+  if (config.staticDir && !staticDir) {
+    diagnostics.push(
+      createDiagnostic({
+        file: config.configFile ? toPosix(path.relative(absRoot, config.configFile)) : '.',
+        ruleId: CONFIG_RULE_ID,
+        message: `Unexpected \`staticDir\` \`${config.staticDir}\`: no such folder, expected an existing folder of images`,
+      }),
+    );
+  }
+  const exclude = [...(staticDir ? [staticDir] : []), ...(config.out ? [resolveConfigPath(config, config.out)] : [])];
+  const files = await discoverGuides(absRoot, { aliases, exclude });
+
+  // Read, hash and key every file.
+  const keywords = keywordsOption(config.keywords);
+  const configHash = sha256(JSON.stringify({ keywords }));
+  const fingerprint = guidekitFingerprint();
+  const prepared = await mapLimit(files, 32, async (file): Promise<Prepared> => {
+    const bytes = await readFile(file.absPath);
+    const source = bytes.toString('utf8');
+    const fm = frontmatterOverrides(source);
+    let locale = file.pathLocale ?? config.sourceLocale;
+    if (fm.locale !== undefined) {
+      const tag = canonicalLocale(fm.locale);
+      if (tag) locale = tag;
+      else {
+        diagnostics.push(
+          createDiagnostic({
+            file: file.path,
+            ruleId: INVALID_LOCALE_RULE_ID,
+            message: `Unexpected front matter locale \`${fm.locale}\`, expected a BCP 47 language tag such as \`fr\` or \`en-US\``,
+            position: frontmatterKeyPosition(source, 'locale'),
+          }),
+        );
+      }
+    }
+    const slug = fm.translationKey ?? file.pathSlug;
+    const task: ParseTask = { source, path: file.path, locale, slug, format: file.format };
+    const key = createHash('sha256')
+      .update(fingerprint)
+      .update(configHash)
+      .update(JSON.stringify([file.path, locale, slug, file.format]))
+      .update(sha256(bytes))
+      .digest('hex');
+    return { file, source, task, key };
+  });
+
+  // Cache lookups.
+  const cacheDir = options.cache === false ? undefined : typeof options.cache === 'string' ? path.resolve(cwd, options.cache) : defaultCacheDir(absRoot, cwd);
+  const cache = cacheDir ? new GuideCache(cacheDir) : undefined;
+  let discarded = 0;
+  if (cache) {
+    await mapLimit(prepared, 32, async (item) => {
+      const read = await cache.read(item.file.absPath, item.key);
+      if (read.status === 'corrupt') discarded++;
+      if (read.status !== 'hit') return;
+      try {
+        item.result = JSON.parse(read.payload) as ParseResult;
+      } catch {
+        // The checksum matched but the JSON does not parse: written by a broken build; re-parse.
+        discarded++;
+      }
+    });
+  }
+
+  // Parse the misses, on workers when there are many.
+  const misses = prepared.filter((item) => item.result === undefined);
+  const threshold = options.workerThreshold ?? 200;
+  const wanted = options.workers ?? availableParallelism();
+  const parserUrl = wanted > 0 && misses.length > threshold ? builtParserUrl() : undefined;
+  const report = options.onProgress;
+  let outcomes: ParseOutcome[] | undefined;
+  let workers = 0;
+  if (parserUrl) {
+    workers = Math.min(wanted, misses.length);
+    try {
+      outcomes = await parseInWorkers(
+        misses.map((m) => m.task),
+        {
+          workers,
+          keywords,
+          parserUrl,
+          onProgress: report ? (done) => report({ done, total: misses.length }) : undefined,
+        },
+      );
+    } catch {
+      // Workers could not start or load the parser: parse here instead, same results.
+      outcomes = undefined;
+      workers = 0;
+    }
+  }
+  if (!outcomes) {
+    outcomes = misses.map((m, i) => {
+      const outcome = parseTask(m.task, keywords);
+      if (report && (i % 25 === 24 || i === misses.length - 1)) report({ done: i + 1, total: misses.length });
+      return outcome;
+    });
+  }
+  const writes: Promise<void>[] = [];
+  misses.forEach((item, i) => {
+    const outcome = outcomes[i];
+    if (!outcome || 'error' in outcome) {
+      diagnostics.push(
+        createDiagnostic({
+          file: item.file.path,
+          ruleId: PARSE_FAILED_RULE_ID,
+          message: `Unexpected parser failure (${firstLine(outcome ? outcome.error : 'no result')}), expected a parsed guide; please report this parser bug`,
+        }),
+      );
+      return;
+    }
+    item.result = JSON.parse(outcome.ok) as ParseResult;
+    if (cache) writes.push(cache.write(item.file.absPath, item.key, outcome.ok));
+  });
+  await Promise.all(writes);
+
+  // Collect guides and their diagnostics.
+  const sources = new Map<string, string>();
+  const absByPath = new Map<string, string>();
+  const guides: Guide[] = [];
+  for (const item of prepared) {
+    sources.set(item.file.path, item.source);
+    absByPath.set(item.file.path, item.file.absPath);
+    if (!item.result) continue;
+    guides.push(item.result.guide);
+    diagnostics.push(...item.result.diagnostics);
+  }
+  guides.sort((a, b) => compare(a.slug, b.slug) || compare(a.locale, b.locale) || compare(a.path, b.path));
+
+  const siteLocales = config.locales ?? [...new Set(guides.map((g) => g.locale))].sort(compare);
+  const paired = pairTranslations(guides, { sourceLocale: config.sourceLocale, locales: siteLocales });
+  diagnostics.push(...paired.diagnostics);
+
+  if (staticDir) {
+    const exists = createExistsCache();
+    for (const guide of guides) {
+      diagnostics.push(...checkImages(guide, absByPath.get(guide.path) ?? path.join(absRoot, guide.path), sources.get(guide.path), staticDir, absRoot, exists));
+    }
+  } else if (!config.staticDir && guides.some((g) => collectImages(g, undefined).length > 0)) {
+    diagnostics.push(
+      createDiagnostic({
+        file: '.',
+        ruleId: NO_STATIC_DIR_RULE_ID,
+        severity: 'info',
+        message: `Unexpected absence of a static folder (looked for ${candidates.map((c) => `\`${toPosix(path.relative(absRoot, c))}\``).join(', ')}), expected one to check image files; set \`staticDir\` in guidekit.config.json. Images were not checked`,
+      }),
+    );
+  }
+
+  return {
+    root: absRoot,
+    config,
+    staticDir,
+    guides,
+    translations: paired.groups,
+    diagnostics: sortDiagnostics(diagnostics),
+    sources,
+    readSource(file) {
+      return sources.get(typeof file === 'string' ? file : file.path);
+    },
+    stats: {
+      files: files.length,
+      parsed: misses.length,
+      cached: prepared.length - misses.length,
+      discarded,
+      workers,
+      ms: Math.round(performance.now() - started),
+    },
+  };
+}
+
+/**
+ * `locale` and `translationKey` from the leading front matter block, read before parsing
+ * because they decide the guide's locale and slug (front matter wins over the path).
+ * Only plain and quoted scalars are understood; anything else is left to the parser.
+ *
+ * @param source The raw file.
+ * @returns The values found.
+ */
+export function frontmatterOverrides(source: string): { locale?: string; translationKey?: string } {
+  const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
+  if (!text.startsWith('---')) return {};
+  const end = text.search(/\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/);
+  const block = end < 0 ? '' : text.slice(0, end);
+  if (!block.includes('locale:') && !block.includes('translationKey:')) return {};
+  const out: { locale?: string; translationKey?: string } = {};
+  for (const match of block.matchAll(/^(locale|translationKey)[ \t]*:[ \t]*(.*)$/gm)) {
+    const value = scalar(match[2] ?? '');
+    if (value === '') continue;
+    if (match[1] === 'locale') out.locale = value;
+    else out.translationKey = value;
+  }
+  return out;
+}
+
+function scalar(raw: string): string {
+  const text = raw.trim();
+  const quoted = /^(["'])(.*)\1$/.exec(text);
+  if (quoted) return (quoted[2] ?? '').trim();
+  return text.replace(/\s+#.*$/, '').trim();
+}
+
+/** The configured keywords as the parser takes them (no `undefined` fields), or `undefined` when none. */
+function keywordsOption(keywords: ResolvedConfig['keywords']): KeywordsOption | undefined {
+  const out: KeywordsOption = {};
+  for (const [locale, entry] of Object.entries(keywords)) {
+    const words: KeywordsOption[string] = {};
+    for (const [kind, list] of Object.entries(entry)) if (list) words[kind as keyof typeof words] = list;
+    out[locale] = words;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      out[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return out;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}

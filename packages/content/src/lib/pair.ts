@@ -1,0 +1,104 @@
+import { createDiagnostic, type Diagnostic, type Guide } from '@guidekit/model';
+import { isSourceLocale } from './locale.js';
+
+/** Rule id: two guides with one slug in one locale. */
+export const DUPLICATE_SLUG_RULE_ID = 'content/duplicate-slug';
+/** Rule id: a translation whose source guide does not exist. */
+export const ORPHAN_TRANSLATION_RULE_ID = 'content/orphan-translation';
+/** Rule id: a source guide with no translation in a locale the site has. */
+export const MISSING_TRANSLATION_RULE_ID = 'content/missing-translation';
+
+/** A guide and its translations, paired by slug. */
+export interface TranslationGroup {
+  slug: string;
+  /** The guide in the source locale; absent for orphan translations. */
+  source?: Guide;
+  /** The guides in the other locales, one per locale, sorted by locale. */
+  translations: Guide[];
+}
+
+/** Options of {@link pairTranslations}. */
+export interface PairOptions {
+  sourceLocale: string;
+  /** Locales the site publishes; a source missing one of them is untranslated. */
+  locales: readonly string[];
+}
+
+/**
+ * Group guides by slug and report duplicate slugs in one locale, orphan translations and
+ * untranslated sources.
+ *
+ * @param guides Guides sorted by slug, locale, path (the first of duplicates is kept).
+ * @param options Source locale and the site's locales.
+ * @returns The groups (sorted by slug) and the diagnostics.
+ */
+export function pairTranslations(
+  guides: readonly Guide[],
+  options: PairOptions,
+): { groups: TranslationGroup[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const bySlug = new Map<string, Map<string, Guide>>();
+  for (const guide of guides) {
+    let byLocale = bySlug.get(guide.slug);
+    if (!byLocale) {
+      byLocale = new Map();
+      bySlug.set(guide.slug, byLocale);
+    }
+    const first = byLocale.get(guide.locale);
+    if (first) {
+      diagnostics.push(
+        createDiagnostic({
+          file: guide.path,
+          ruleId: DUPLICATE_SLUG_RULE_ID,
+          message: `Unexpected second \`${guide.locale}\` guide with slug \`${guide.slug}\`, expected one guide per slug and locale (the first is \`${first.path}\`)`,
+          related: { file: first.path, line: 1, column: 1 },
+          data: { slug: guide.slug, locale: guide.locale, first: first.path },
+        }),
+      );
+      continue;
+    }
+    byLocale.set(guide.locale, guide);
+  }
+
+  const groups: TranslationGroup[] = [];
+  const slugs = [...bySlug.keys()].sort(compare);
+  for (const slug of slugs) {
+    const byLocale = bySlug.get(slug) ?? new Map<string, Guide>();
+    const all = [...byLocale.values()];
+    const source = byLocale.get(options.sourceLocale) ?? all.find((g) => isSourceLocale(g.locale, options.sourceLocale));
+    const translations = all.filter((g) => g !== source).sort((a, b) => compare(a.locale, b.locale));
+    const group: TranslationGroup = source ? { slug, source, translations } : { slug, translations };
+    groups.push(group);
+    if (!source) {
+      for (const guide of translations) {
+        diagnostics.push(
+          createDiagnostic({
+            file: guide.path,
+            ruleId: ORPHAN_TRANSLATION_RULE_ID,
+            message: `Unexpected \`${guide.locale}\` translation \`${slug}\` without a source, expected a \`${options.sourceLocale}\` guide with the same slug (file name or \`translationKey\`)`,
+            data: { slug, locale: guide.locale, sourceLocale: options.sourceLocale },
+          }),
+        );
+      }
+      continue;
+    }
+    for (const locale of options.locales) {
+      if (isSourceLocale(locale, options.sourceLocale) && !byLocale.has(locale)) continue;
+      if (locale === source.locale || byLocale.has(locale)) continue;
+      diagnostics.push(
+        createDiagnostic({
+          file: source.path,
+          ruleId: MISSING_TRANSLATION_RULE_ID,
+          severity: 'warning',
+          message: `Unexpected untranslated guide \`${slug}\`: no \`${locale}\` translation found, expected one with the same slug as the other \`${locale}\` guides`,
+          data: { slug, locale },
+        }),
+      );
+    }
+  }
+  return { groups, diagnostics };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

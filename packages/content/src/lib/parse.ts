@@ -1,0 +1,150 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { parseGuide } from '@guidekit/parser';
+
+const require = createRequire(import.meta.url);
+
+/** What one file needs to be parsed (everything but the shared keywords). */
+export interface ParseTask {
+  source: string;
+  path: string;
+  locale: string;
+  slug: string;
+  format: 'md' | 'mdx';
+}
+
+/** A parse outcome: the serialized `ParseResult`, or the message of a parser crash. */
+export type ParseOutcome = { ok: string } | { error: string };
+
+type Keywords = Parameters<typeof parseGuide>[1]['keywords'];
+
+/**
+ * Parse one task and serialize the result. Both the serial path and the workers go through
+ * JSON, so a guide is the same object whether it was parsed here, in a worker or read from the
+ * cache.
+ *
+ * @param task The file and its options.
+ * @param keywords Extra keywords from the configuration.
+ * @returns The JSON of the parse result, or the crash message.
+ */
+export function parseTask(task: ParseTask, keywords: Keywords | undefined): ParseOutcome {
+  try {
+    const options: Parameters<typeof parseGuide>[1] = {
+      path: task.path,
+      locale: task.locale,
+      slug: task.slug,
+      format: task.format,
+    };
+    if (keywords !== undefined) options.keywords = keywords;
+    return { ok: JSON.stringify(parseGuide(task.source, options)) };
+  } catch (error) {
+    return { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+}
+
+/**
+ * The built parser a worker imports. Workers run in plain Node (no vitest transform), so they
+ * need JavaScript: the parser's `dist/index.js`, located through its package.json so the same
+ * code works from this package's `src` (under vitest) and from its `dist`.
+ *
+ * @returns A file URL, or `undefined` when the parser is not built.
+ */
+export function builtParserUrl(): string | undefined {
+  try {
+    const manifest = require.resolve('@guidekit/parser/package.json');
+    const entry = path.join(path.dirname(manifest), 'dist', 'index.js');
+    return existsSync(entry) ? pathToFileURL(entry).href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// Kept as a string and run with `eval: true` so no separate worker file has to be found next
+// to whichever build of this module is running. It is CommonJS; `import()` loads the ESM parser.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+import(workerData.parserUrl).then(({ parseGuide }) => {
+  parentPort.on('message', (batch) => {
+    const out = [];
+    for (const task of batch.tasks) {
+      try {
+        const options = { path: task.path, locale: task.locale, slug: task.slug, format: task.format };
+        if (workerData.keywords !== undefined) options.keywords = workerData.keywords;
+        out.push({ ok: JSON.stringify(parseGuide(task.source, options)) });
+      } catch (error) {
+        out.push({ error: error instanceof Error ? (error.stack || error.message) : String(error) });
+      }
+    }
+    parentPort.postMessage({ id: batch.id, out });
+  });
+  parentPort.postMessage({ ready: true });
+}, (error) => {
+  parentPort.postMessage({ fatal: String((error && error.stack) || error) });
+});
+`;
+
+/** Options of {@link parseInWorkers}. */
+export interface PoolOptions {
+  workers: number;
+  keywords: Keywords | undefined;
+  parserUrl: string;
+  /** Called after each batch with the number of tasks done. */
+  onProgress?: ((done: number) => void) | undefined;
+}
+
+/**
+ * Parse tasks on worker threads, in small batches handed out as workers free up (files differ
+ * a lot in size). Results come back in task order, identical to {@link parseTask}'s.
+ *
+ * @param tasks Files to parse.
+ * @param options Worker count, keywords and the built parser's URL.
+ * @returns One outcome per task, in order.
+ */
+export async function parseInWorkers(tasks: readonly ParseTask[], options: PoolOptions): Promise<ParseOutcome[]> {
+  const results: ParseOutcome[] = new Array<ParseOutcome>(tasks.length);
+  const batchSize = Math.max(1, Math.min(16, Math.ceil(tasks.length / (options.workers * 8))));
+  const batches: number[][] = [];
+  for (let i = 0; i < tasks.length; i += batchSize) {
+    batches.push(Array.from({ length: Math.min(batchSize, tasks.length - i) }, (_, k) => i + k));
+  }
+  let next = 0;
+  let done = 0;
+  const count = Math.min(options.workers, batches.length);
+  const runOne = (): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      const worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: { parserUrl: options.parserUrl, keywords: options.keywords },
+      });
+      let current: number[] | undefined;
+      const feed = (): void => {
+        current = batches[next++];
+        if (!current) {
+          void worker.terminate().then(() => resolve());
+          return;
+        }
+        worker.postMessage({ id: next - 1, tasks: current.map((i) => tasks[i]) });
+      };
+      worker.on('message', (message: { ready?: true; fatal?: string; out?: ParseOutcome[] }) => {
+        if (message.fatal !== undefined) {
+          void worker.terminate();
+          reject(new Error(`guidekit: a parse worker could not load the parser: ${message.fatal}`));
+          return;
+        }
+        if (message.out && current) {
+          current.forEach((index, k) => {
+            results[index] = message.out?.[k] ?? { error: 'worker returned no result' };
+          });
+          done += current.length;
+          options.onProgress?.(done);
+        }
+        feed();
+      });
+      worker.on('error', reject);
+    });
+  await Promise.all(Array.from({ length: count }, runOne));
+  return results;
+}
