@@ -1,10 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { generateDataModules } from '../src/index.js';
-import { makeGuide, packageRoot, tempDir } from './helpers.js';
+import { makeGuide, tempDir, typeErrors } from './helpers.js';
 
 const fr = makeGuide('setup-mfa', 'fr', 'Activer la MFA');
 const en = makeGuide('setup-mfa', 'en', 'Enable MFA');
@@ -19,30 +18,6 @@ function writeData(dir: string, guides = [en, fr, news, odd]): string {
     writeFileSync(target, file.contents);
   }
   return out;
-}
-
-/** Type-check `probe.ts` in `dir` with the repository's compiler options; returns the errors. */
-function typeErrors(dir: string, probe: string): { code: number; line: number; text: string }[] {
-  const file = path.join(dir, 'probe.ts');
-  writeFileSync(file, probe);
-  const program = ts.createProgram([file], {
-    strict: true,
-    exactOptionalPropertyTypes: true,
-    noUncheckedIndexedAccess: true,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    customConditions: ['source'],
-    target: ts.ScriptTarget.ES2022,
-    lib: ['lib.es2023.d.ts'],
-    types: [],
-    noEmit: true,
-    skipLibCheck: true,
-  });
-  return ts.getPreEmitDiagnostics(program).map((d) => ({
-    code: d.code,
-    line: d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0,
-    text: `${d.file ? path.relative(dir, d.file.fileName) : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`,
-  }));
 }
 
 describe('generateDataModules', () => {

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { onTestFinished } from 'vitest';
 import type { Guide } from '@guidekit/model';
 
@@ -57,4 +58,31 @@ export function makeGuide(slug: string, locale: string, title: string, steps = 2
     sources: [],
     hash: `${slug}-${locale}`,
   };
+}
+
+/**
+ * Type-check `probe.ts` (written into `dir`) with the repository's strict compiler options, plus
+ * any extra declaration files; returns the errors with their code and line.
+ */
+export function typeErrors(dir: string, probe: string, extraFiles: string[] = []): { code: number; line: number; text: string }[] {
+  const file = path.join(dir, 'probe.ts');
+  writeFileSync(file, probe);
+  const program = ts.createProgram([file, ...extraFiles], {
+    strict: true,
+    exactOptionalPropertyTypes: true,
+    noUncheckedIndexedAccess: true,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    customConditions: ['source'],
+    target: ts.ScriptTarget.ES2022,
+    lib: ['lib.es2023.d.ts'],
+    types: [],
+    noEmit: true,
+    skipLibCheck: true,
+  });
+  return ts.getPreEmitDiagnostics(program).map((d) => ({
+    code: d.code,
+    line: d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0,
+    text: `${d.file ? path.relative(dir, d.file.fileName) : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`,
+  }));
 }
