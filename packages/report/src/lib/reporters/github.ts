@@ -1,6 +1,5 @@
-import { sortDiagnostics } from '@guidekit/model';
 import type { Diagnostic } from '@guidekit/model';
-import { displayPath } from '../paths.js';
+import { prepare, relatedText } from '../paths.js';
 import type { Reporter } from '../types.js';
 
 const command = { error: 'error', warning: 'warning', info: 'notice' } as const;
@@ -15,23 +14,18 @@ const command = { error: 'error', warning: 'warning', info: 'notice' } as const;
  */
 export const github: Reporter = (diagnostics, context) => {
   let out = '';
-  for (const d of sortDiagnostics(diagnostics)) out += `${line(d, context.cwd)}\n`;
+  for (const { diagnostic } of prepare(diagnostics, context.cwd)) out += `${line(diagnostic)}\n`;
   return out;
 };
 
-function line(d: Diagnostic, cwd: string): string {
+function line(d: Diagnostic): string {
   const props: string[] = [];
-  const file = displayPath(d.file, cwd);
-  if (file !== '') props.push(`file=${escapeProperty(file)}`);
+  if (d.file !== '') props.push(`file=${escapeProperty(d.file)}`);
   props.push(`line=${d.line}`, `col=${d.column}`);
   if (d.endLine !== undefined) props.push(`endLine=${d.endLine}`);
   if (d.endColumn !== undefined) props.push(`endColumn=${d.endColumn}`);
   props.push(`title=${escapeProperty(d.ruleId)}`);
-  let message = d.message;
-  if (d.related) {
-    const r = d.related;
-    message += `\nrelated: ${displayPath(r.file, cwd)}:${r.line}:${r.column}${r.message ? ` ${r.message}` : ''}`;
-  }
+  const message = d.related ? `${d.message}\nrelated: ${relatedText(d.related)}` : d.message;
   return `::${command[d.severity]} ${props.join(',')}::${escapeData(message)}`;
 }
 

@@ -1,14 +1,18 @@
-import { sortDiagnostics } from '@guidekit/model';
 import type { Diagnostic, RelatedLocation } from '@guidekit/model';
+import { prepare } from '../paths.js';
 import type { Reporter } from '../types.js';
 
 /**
  * Machine-readable: a JSON array of diagnostics in the shape of DESIGN.md, sorted by file,
  * line, column, severity and rule id, each object's keys in one fixed order so two runs diff
- * cleanly. Paths are kept as the diagnostics hold them.
+ * cleanly. Paths are relative to the context's `cwd`, with POSIX slashes.
  */
-export const json: Reporter = (diagnostics) =>
-  `${JSON.stringify(sortDiagnostics(diagnostics).map(ordered), null, 2)}\n`;
+export const json: Reporter = (diagnostics, context) =>
+  `${JSON.stringify(
+    prepare(diagnostics, context.cwd).map((p) => ordered(p.diagnostic)),
+    null,
+    2,
+  )}\n`;
 
 /** Rebuild a diagnostic with its keys in the documented order, dropping unknown keys. */
 function ordered(d: Diagnostic): Diagnostic {

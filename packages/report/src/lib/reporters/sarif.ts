@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { sortDiagnostics } from '@guidekit/model';
 import type { Diagnostic, RelatedLocation } from '@guidekit/model';
 import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
-import { displayPath } from '../paths.js';
+import { prepare } from '../paths.js';
 import type { Reporter, ReporterContext, ToolInfo } from '../types.js';
 
 /** Name of guidekit's own fingerprint in `partialFingerprints` (versioned, as SARIF asks). */
@@ -22,24 +21,24 @@ const level = { error: 'error', warning: 'warning', info: 'note' } as const;
  * alert keeps its identity when lines are added above it.
  */
 export const sarif: Reporter = (diagnostics, context) => {
-  const sorted = sortDiagnostics(diagnostics);
-  const ruleIds = [...new Set(sorted.map((d) => d.ruleId))].sort();
+  const sorted = prepare(diagnostics, context.cwd);
+  const ruleIds = [...new Set(sorted.map((p) => p.diagnostic.ruleId))].sort();
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
   const lineText = lineReader(context);
   const seen = new Map<string, number>();
-  const results = sorted.map((d): Result => {
-    const hash = fingerprint(d, displayPath(d.file, context.cwd), lineText(d.file, d.line));
+  const results = sorted.map(({ diagnostic: d, sourceFile }): Result => {
+    const hash = fingerprint(d, lineText(sourceFile, d.line));
     // Identical problems on identical lines stay distinct by their order, like GitHub's own hash.
     const count = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, count);
-    const location = physical(d, context.cwd);
+    const location = physical(d);
     return {
       ruleId: d.ruleId,
       ruleIndex: ruleIndex.get(d.ruleId) ?? -1,
       level: level[d.severity],
       message: { text: d.message },
       locations: location ? [location] : [],
-      ...(d.related && { relatedLocations: [related(d.related, context.cwd)] }),
+      ...(d.related && { relatedLocations: [related(d.related)] }),
       partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${count}` },
     };
   });
@@ -74,8 +73,8 @@ function descriptor(id: string, context: ReporterContext): ReportingDescriptor {
   };
 }
 
-function physical(d: Diagnostic, cwd: string): Location | undefined {
-  const uri = toUri(displayPath(d.file, cwd));
+function physical(d: Diagnostic): Location | undefined {
+  const uri = toUri(d.file);
   if (uri === '') return undefined;
   return {
     physicalLocation: {
@@ -90,11 +89,11 @@ function physical(d: Diagnostic, cwd: string): Location | undefined {
   };
 }
 
-function related(r: RelatedLocation, cwd: string): Location {
+function related(r: RelatedLocation): Location {
   return {
     id: 0,
     physicalLocation: {
-      artifactLocation: { uri: toUri(displayPath(r.file, cwd)), uriBaseId: SRCROOT },
+      artifactLocation: { uri: toUri(r.file), uriBaseId: SRCROOT },
       region: {
         startLine: r.line,
         startColumn: r.column,
@@ -125,9 +124,9 @@ function isAbsoluteUrl(value: string | undefined): value is string {
 }
 
 /** Hash of what identifies a problem, independent of where the line moved to. */
-function fingerprint(d: Diagnostic, file: string, line: string): string {
+function fingerprint(d: Diagnostic, line: string): string {
   return createHash('sha256')
-    .update([d.ruleId, file, d.message, line].join('\u0000'))
+    .update([d.ruleId, d.file, d.message, line].join('\u0000'))
     .digest('hex')
     .slice(0, 32);
 }

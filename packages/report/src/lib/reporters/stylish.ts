@@ -1,8 +1,7 @@
-import { sortDiagnostics } from '@guidekit/model';
 import type { Diagnostic } from '@guidekit/model';
 import { VFile } from 'vfile';
 import { reporter as vfileReporter } from 'vfile-reporter';
-import { displayPath } from '../paths.js';
+import { prepare, relatedText } from '../paths.js';
 import type { Reporter } from '../types.js';
 
 /**
@@ -16,8 +15,8 @@ export const stylish: Reporter = (diagnostics, context) => {
   if (diagnostics.length === 0) return 'no issues found\n';
   const files = new Map<string, VFile>();
   let verbose = false;
-  for (const d of sortDiagnostics(diagnostics)) {
-    const name = displayPath(d.file, context.cwd);
+  for (const { diagnostic: d } of prepare(diagnostics, context.cwd)) {
+    const name = d.file;
     let file = files.get(name);
     if (!file) {
       // vfile refuses an empty path; vfile-reporter then prints its `defaultName`.
@@ -28,8 +27,7 @@ export const stylish: Reporter = (diagnostics, context) => {
     // vfile's convention: fatal = error, false = warning, undefined = info.
     message.fatal = d.severity === 'error' ? true : d.severity === 'warning' ? false : undefined;
     if (d.related) {
-      const r = d.related;
-      message.note = `related: ${displayPath(r.file, context.cwd)}:${r.line}:${r.column}${r.message ? ` ${r.message}` : ''}`;
+      message.note = `related: ${relatedText(d.related)}`;
       verbose = true;
     }
   }
