@@ -24,14 +24,16 @@ export const SPACED_LINK = /\[[^\]\n]*\][ \t]+\(((?:[a-z][a-z0-9+.-]*:|\/|#|www\
 export interface TextRun {
   value: string;
   position?: Position | undefined;
-  /** Inside `*emphasis*`, `**strong**` or a UI label: product names and labels, not prose. */
+  /** Inside `*emphasis*` or a UI label: product names and labels, not prose. */
   marked: boolean;
 }
 
 /** One paragraph-like block (paragraph, heading, table cell) reduced to its prose. */
 export interface ProseBlock {
-  /** Prose words only: no code, URLs, UI labels, emphasised product names, HTML. */
+  /** Prose words only, normalised: no code, URLs, UI labels, emphasised product names, HTML. */
   prose: string;
+  /** The same words as written (case and accents kept). */
+  raw: string;
   position?: Position | undefined;
 }
 
@@ -68,7 +70,8 @@ function walkBlock(node: Nodes, facts: UnitFacts): void {
   if (type === 'paragraph' || type === 'heading' || type === 'tableCell') {
     const words: string[] = [];
     walkInline(node, facts, false, words);
-    facts.prose.push({ prose: normaliseProse(words.join(' ')), position: node.position });
+    const raw = words.join(' ').replace(/\s+/g, ' ').trim();
+    facts.prose.push({ prose: normaliseProse(raw), raw, position: node.position });
     return;
   }
   if (type === 'code') {
@@ -128,7 +131,7 @@ function walkInline(node: Nodes, facts: UnitFacts, marked: boolean, words: strin
       break;
     }
     case 'emphasis':
-    case 'strong':
+      // `*Microsoft 365*` names a product; `**bold**` (prerequisite group labels) is prose.
       marked = true;
       break;
     case 'inlineCode':

@@ -35,7 +35,8 @@ function isLocaleTag(segment: string, languages: ReadonlySet<string>): boolean {
 /**
  * Reduce a URL to what must agree between a source and its translation: locale segments in the
  * path (`/fr-ca/`, `/en/`), locale sub-domains (`fr.wikipedia.org`), language query parameters
- * (`?lang=`, `hl=`), fragments (anchors are localised) and a trailing slash are dropped.
+ * (`?lang=`, `hl=`), fragments (anchors are localised) and a trailing slash are dropped; `YOUR_TENANT`-style
+ * placeholders match each other, and case is ignored.
  *
  * @param url The URL as written.
  * @param options The locales of both sides and extra patterns.
@@ -48,6 +49,8 @@ export function normaliseUrl(url: string, options: LinkNormaliseOptions): string
     const re = pattern(source);
     if (re) text = text.replace(re, '');
   }
+  // `YOUR_TENANT` / `VOTRE_TENANT`: a placeholder the reader replaces, translated on purpose.
+  text = text.replace(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g, '{placeholder}');
   let parsed: URL;
   const absolute = /^[a-z][a-z0-9+.-]*:/i.test(text);
   try {
@@ -69,7 +72,9 @@ export function normaliseUrl(url: string, options: LinkNormaliseOptions): string
     .map(([key, value]) => `${key}=${value}`)
     .join('&');
   const scheme = absolute ? parsed.protocol.replace(/^https?:$/, 'http:') + '//' : '';
-  return `${scheme}${absolute ? host : ''}/${path}${params ? `?${params}` : ''}`;
+  // Case is ignored: a translation that writes `Passkeys` for `passkeys` links the same page on
+  // every documentation site seen, and a false alarm costs more than this rare miss.
+  return `${scheme}${absolute ? host : ''}/${path}${params ? `?${params}` : ''}`.toLowerCase();
 }
 
 function safe(segment: string): string {

@@ -51,7 +51,9 @@ function toPosition(at: Position | Place | undefined): Position | Place | undefi
 }
 
 function run(rule: Rule, group: Omit<GroupContext, 'report'>, pairBase: Omit<PairContext, 'report'> | undefined, options: I18nOptions, out: Diagnostic[]): void {
-  const severity = resolveSeverity(options.rules?.[rule.id], rule.meta.defaultSeverity);
+  // Settings may name a rule in full (`i18n/missing-step`) or without its prefix (`missing-step`).
+  const setting = options.rules?.[rule.id] ?? options.rules?.[rule.id.slice(rule.id.indexOf('/') + 1)];
+  const severity = resolveSeverity(setting, rule.meta.defaultSeverity);
   if (!severity) return;
   const reported = group.translation ?? group.source;
   const relatedDoc = group.translation ? group.source : undefined;

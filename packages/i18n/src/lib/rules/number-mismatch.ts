@@ -2,6 +2,7 @@ import { defineRule } from '../rule.js';
 import { paired, unitName, unitStart } from '../compare.js';
 import { factsOf, placeIn } from '../facts.js';
 import { extractNumbers } from '../numbers.js';
+import { numberWords } from '../language.js';
 import type { Place } from '../types.js';
 import type { UnitRef } from '../types.js';
 
@@ -40,8 +41,13 @@ export const numberMismatch = defineRule({
       const found = numbersOf(translation);
       const expectedKeys = new Set(expected.map((n) => n.key));
       const foundKeys = new Set(found.map((n) => n.key));
-      const unexpected = found.filter((n, i) => !expectedKeys.has(n.key) && found.findIndex((m) => m.key === n.key) === i);
-      const missing = expected.filter((n, i) => !foundKeys.has(n.key) && expected.findIndex((m) => m.key === n.key) === i);
+      const words = (unit: UnitRef, locales: string[]) => numberWords(factsOf(unit).text.map((run) => run.value).join(' '), locales);
+      // A spelled-out number (`two`, `deux`) may stand for a digit of the other side.
+      const locales = [context.source.guide.locale, context.translation.guide.locale];
+      const foundWords = words(translation, locales);
+      const expectedWords = words(source, locales);
+      const unexpected = found.filter((n, i) => !expectedKeys.has(n.key) && !expectedWords.has(n.key) && found.findIndex((m) => m.key === n.key) === i);
+      const missing = expected.filter((n, i) => !foundKeys.has(n.key) && !foundWords.has(n.key) && expected.findIndex((m) => m.key === n.key) === i);
       const where = unitName(translation);
       unexpected.forEach((n, i) => {
         const instead = missing[i];

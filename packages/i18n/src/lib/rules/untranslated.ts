@@ -1,18 +1,21 @@
 import { defineRule } from '../rule.js';
 import { quote } from '../compare.js';
 import { factsOf } from '../facts.js';
-import { unitsOf } from '../align.js';
+import { hasSourceLanguageMarks } from '../language.js';
 import type { Position } from '@guidekit/model';
 
 /**
- * Whether normalised prose is enough to judge: two words or more, one of which is an ordinary
- * lower-case word (so product names such as `Microsoft Teams` or headings that are the same
- * word in both languages, such as `Introduction`, are not alarms).
+ * Whether a block equal to the source's is evidence of a missed translation: it must carry a
+ * mark of the source language (a function word such as `pour`, an accented letter such as `é`)
+ * that the target language lacks. Product names (`Microsoft Teams`), UI field lists copied on
+ * purpose (`Match type`) and words spelled alike (`Introduction`) carry none. For a source
+ * language without hints, four words or more are required.
  */
-function judgeable(prose: string): boolean {
+function judgeable(raw: string, prose: string, sourceLocale: string, targetLocale: string): boolean {
   const words = prose.split(' ').filter((word) => /\p{L}/u.test(word));
-  if (words.length < 2) return false;
-  return words.some((word) => word.length >= 3 && /^\p{Ll}/u.test(word));
+  if (words.length === 0) return false;
+  const marked = hasSourceLanguageMarks(raw, sourceLocale, targetLocale);
+  return marked ?? words.length >= 4;
 }
 
 /** A paragraph of the translation is the source's paragraph, untranslated. */
@@ -22,7 +25,7 @@ export const untranslated = defineRule({
     description: 'No paragraph, heading or list item of the translation is a copy of the source’s prose.',
     defaultSeverity: 'warning',
     category: 'content',
-    docs: 'Prose is what remains of a paragraph once code, URLs, UI labels, emphasised product names and HTML are removed; it is compared case- and punctuation-insensitively with every prose block of the source (a pasted paragraph may land in another step). Blocks of a single word, or made only of capitalised names, are not judged. Off when both sides share a language.',
+    docs: 'Prose is what remains of a paragraph once code, URLs, UI labels, emphasised product names and HTML are removed; it is compared case- and punctuation-insensitively with every prose block of the source (a pasted paragraph may land in another step). A copy counts only when it carries a mark of the source language that the target lacks (a function word such as `pour`, a letter such as `é`), so product names, UI field names kept on purpose and words spelled alike (`Introduction`) are not alarms; the sources section (titles of external pages) is not judged. Off when both sides share a language.',
     examples: {
       ok: [{ source: '##### Étape 1 : A\nCliquez sur le bouton *<u>Save</u>* pour enregistrer.', translation: '##### Step 1: A\nClick the *<u>Save</u>* button to save.' }],
       notOk: [{ source: '##### Étape 1 : A\nCliquez sur le bouton *<u>Save</u>* pour enregistrer.', translation: '##### Step 1: A\nCliquez sur le bouton *<u>Save</u>* pour enregistrer.' }],
@@ -32,13 +35,17 @@ export const untranslated = defineRule({
     const language = (locale: string) => locale.toLowerCase().split(/[-_]/)[0];
     if (language(context.source.guide.locale) === language(context.translation.guide.locale)) return;
     const sourceProse = new Map<string, Position | undefined>();
-    for (const unit of unitsOf(context.source.guide)) {
-      for (const block of factsOf(unit).prose) if (!sourceProse.has(block.prose)) sourceProse.set(block.prose, block.position);
-    }
     for (const pair of context.alignment.units) {
-      if (!pair.translation) continue;
+      if (!pair.source) continue;
+      for (const block of factsOf(pair.source).prose) if (!sourceProse.has(block.prose)) sourceProse.set(block.prose, block.position);
+    }
+    const from = context.source.guide.locale;
+    const to = context.translation.guide.locale;
+    for (const pair of context.alignment.units) {
+      // Source lists name external pages by their own titles, in whatever language they are.
+      if (!pair.translation || pair.translation.section.kind === 'sources') continue;
       for (const block of factsOf(pair.translation).prose) {
-        if (!judgeable(block.prose) || !sourceProse.has(block.prose)) continue;
+        if (!block.prose || !sourceProse.has(block.prose) || !judgeable(block.raw, block.prose, from, to)) continue;
         context.report({
           at: block.position,
           related: sourceProse.get(block.prose),

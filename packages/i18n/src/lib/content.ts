@@ -1,0 +1,103 @@
+import path from 'node:path';
+import { parseGuide } from '@guidekit/parser';
+import type { KeywordsOption } from '@guidekit/parser';
+import type { LoadedContent } from '@guidekit/content';
+import type { Diagnostic, Guide } from '@guidekit/model';
+import { gitHistory, type History } from './git.js';
+import { lintTranslations, localeMatches, type TranslationGroupInput } from './lint.js';
+import { guideBaseline } from './staleness.js';
+import type { Baseline, GuideDoc, I18nOptions, Rule } from './types.js';
+
+/** Options shared by `lintContent` and `computeStatus`. */
+export interface ContentI18nOptions {
+  /** Source locale; default: the configuration's `sourceLocale`. */
+  sourceLocale?: string | undefined;
+  /** Target locales; default: the configuration's `locales`, else every translated locale. */
+  targetLocales?: readonly string[] | undefined;
+  /**
+   * Where history comes from when a translation has no stamp: a `History`, `false` for none,
+   * or `undefined` to use git when the content root is in a git work tree.
+   */
+  history?: History | false | undefined;
+}
+
+/** Options of `lintContent`. */
+export interface LintContentOptions extends ContentI18nOptions {
+  /** Rule severities; merged over the configuration's `rules`. */
+  rules?: I18nOptions['rules'];
+  ruleList?: readonly Rule[] | undefined;
+}
+
+/** The guide with its text, read through the loader. */
+export function docOf(content: LoadedContent, guide: Guide): GuideDoc {
+  return { guide, text: content.readSource(guide) };
+}
+
+/** Translation groups of a loaded content tree, with file texts attached. */
+export function groupsOf(content: LoadedContent): TranslationGroupInput[] {
+  return content.translations.map((group) => ({
+    slug: group.slug,
+    source: group.source ? docOf(content, group.source) : undefined,
+    translations: group.translations.map((guide) => docOf(content, guide)),
+  }));
+}
+
+/** The source and target locales a command works on. */
+export function localesOf(content: LoadedContent, options: ContentI18nOptions): { sourceLocale: string; targetLocales: string[] } {
+  const sourceLocale = options.sourceLocale ?? content.config.sourceLocale;
+  let targets = options.targetLocales && options.targetLocales.length > 0 ? [...options.targetLocales] : content.config.locales ? [...content.config.locales] : [];
+  if (targets.length === 0) targets = [...new Set(content.guides.map((guide) => guide.locale))].sort();
+  return { sourceLocale, targetLocales: targets.filter((locale) => !localeMatches(locale, sourceLocale)) };
+}
+
+function historyOf(content: LoadedContent, option: History | false | undefined): History | undefined {
+  if (option === false) return undefined;
+  return option ?? gitHistory(content.root);
+}
+
+/**
+ * The source as it was at the translation's last commit, parsed: what the translation was
+ * made from when it carries no stamp.
+ *
+ * @returns The baseline and the old source, or `undefined` when history cannot tell.
+ */
+export function historyBaseline(
+  content: LoadedContent,
+  history: History,
+  source: Guide,
+  translation: Guide,
+): (Baseline & { sourceThen: GuideDoc }) | undefined {
+  const commit = history.lastCommit(path.join(content.root, translation.path));
+  if (!commit) return undefined;
+  const text = history.show(commit, path.join(content.root, source.path));
+  if (text === undefined) return undefined;
+  const { guide } = parseGuide(text, {
+    path: source.path,
+    locale: source.locale,
+    slug: source.slug,
+    format: source.format,
+    keywords: content.config.keywords as KeywordsOption,
+  });
+  return { ...guideBaseline(guide, commit), sourceThen: { guide, text } };
+}
+
+/**
+ * Lint every translation of a loaded content tree against its source, with the configuration's
+ * severities and link patterns, stamps, and git history for unstamped translations.
+ *
+ * @param content What `loadContent` returned.
+ * @param options Locales, history, severities.
+ * @returns Sorted diagnostics (`file` relative to the content root).
+ */
+export function lintContent(content: LoadedContent, options: LintContentOptions = {}): Diagnostic[] {
+  const { sourceLocale, targetLocales } = localesOf(content, options);
+  const history = historyOf(content, options.history);
+  return lintTranslations(groupsOf(content), {
+    sourceLocale,
+    targetLocales,
+    rules: { ...content.config.rules, ...(options.rules ?? {}) },
+    linkLocalePatterns: content.config.i18n.linkLocalePatterns,
+    ruleList: options.ruleList,
+    baselineFor: history ? (source, translation) => historyBaseline(content, history, source.guide, translation.guide) : undefined,
+  });
+}
