@@ -21,9 +21,9 @@ import { runPool } from './pool.js';
 import { formats as registry } from './registry.js';
 import { BUILD_VERSION, rendererFingerprint } from './version.js';
 
-/** Progress of a build, reported after each rendered unit. */
+/** Progress of a build, reported after each unit it had to render (rendered or failed). */
 export interface BuildProgress {
-  /** Units rendered so far (skipped units are not counted: they cost nothing). */
+  /** Units processed so far (up-to-date units are not counted: they cost nothing). */
   done: number;
   /** Units to render in this build. */
   total: number;
@@ -282,8 +282,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return state;
   };
 
+  let processed = 0;
   const renderUnit = async (unit: Unit): Promise<void> => {
     options.signal?.throwIfAborted();
+    await renderOne(unit);
+    processed++;
+    options.onProgress?.({ done: processed, total: dirty.length, format: unit.format.name, unit: unit.id });
+  };
+
+  const renderOne = async (unit: Unit): Promise<void> => {
     const state = await open(unit.format);
     if ('failed' in state) {
       keepPrevious(unit);
@@ -358,7 +365,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     diagnostics.push(...unitDiagnostics);
     next.units[unit.id] = record;
     rendered++;
-    options.onProgress?.({ done: rendered, total: dirty.length, format: unit.format.name, unit: unit.id });
   };
 
   try {
