@@ -151,19 +151,14 @@ export type ImportSpecifierOf = (entry: GuideModuleEntry) => string;
  * Code of the index module: eager `guides`, `getGuide`, `translationsOf`, plus a lazy
  * `loadGuide` that imports one guide's module on demand.
  *
- * Importing `guides` pulls every guide into the bundle; an app that wants one chunk per guide
- * imports `loadGuide` from `lazy.js` instead, which holds only the catalogue.
+ * Importing this module pulls every guide into the bundle; an app that wants one chunk per guide
+ * imports `catalog` and `loadGuide` from `lazy.js` instead, which holds only the catalogue.
  *
  * @param source Guides and pairing.
  * @param specifierOf Import specifier of each guide module.
- * @param lazySpecifier Import specifier of the lazy catalogue module.
  * @returns ESM source.
  */
-export function indexModuleCode(
-  source: DataSource,
-  specifierOf: ImportSpecifierOf = (e) => `./${e.stem}.js`,
-  lazySpecifier = './lazy.js',
-): string {
+export function indexModuleCode(source: DataSource, specifierOf: ImportSpecifierOf = (e) => `./${e.stem}.js`): string {
   const guides = sorted(source.guides);
   const entries = guideModuleEntries(guides);
   const index = new Map(entries.map((e, i) => [e.guide, i]));
@@ -188,7 +183,12 @@ export function indexModuleCode(
   lines.push(`const groups = new Map([\n${groupCode.join(',\n')}\n]);`);
   lines.push(`/** The source version of a guide and its translations. */`);
   lines.push(`export function translationsOf(slug) {\n  return groups.get(slug) ?? Object.freeze({ slug, source: undefined, translations: Object.freeze([]) });\n}`);
-  lines.push(`export { catalog, loadGuide } from ${lit(lazySpecifier)};`);
+  // Same API as lazy.js, answered from the modules already imported: re-exporting lazy.js here
+  // would make its dynamic imports ineffective (a bundler warns and cannot split).
+  lines.push(`/** Every guide without its body. */`);
+  lines.push(`export const catalog = Object.freeze(guides.map((g) => Object.freeze({ slug: g.slug, locale: g.locale, title: g.title, kind: g.kind, steps: g.steps.length })));`);
+  lines.push(`/** One guide, as a promise (same signature as lazy.js). */`);
+  lines.push(`export async function loadGuide(slug, locale) {\n  return getGuide(slug, locale);\n}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -139,7 +139,7 @@ export function guidekit(options: GuidekitPluginOptions = {}): Plugin {
           else if (d.severity !== 'info') this.warn(viteError(d, path.resolve(set.root, d.file), viteRoot));
         }
         const spec = (e: { guide: Guide }) => `${set.fileOf(e.guide)}?guide`;
-        const code = id === RESOLVED ? indexModuleCode(set.content, spec, VIRTUAL_LAZY_ID) : lazyModuleCode(set.content, spec);
+        const code = id === RESOLVED ? indexModuleCode(set.content, spec) : lazyModuleCode(set.content, spec);
         return { code, moduleType: 'js' };
       }
       const file = guideFileOf(id);
