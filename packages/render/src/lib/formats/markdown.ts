@@ -2,9 +2,37 @@ import type { Frontmatter, Guide } from '@guidekit/model';
 import { KNOWN_FRONTMATTER_KEYS } from '@guidekit/model';
 import type { Heading, PhrasingContent, Root as MdastRoot, RootContent } from 'mdast';
 import { mdxToMarkdown } from 'mdast-util-mdx';
-import { toMarkdown } from 'mdast-util-to-markdown';
-import type { Handle, Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
+import { defaultHandlers, toMarkdown } from 'mdast-util-to-markdown';
+import type { Handle, Join, Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
+import { visit } from 'unist-util-visit';
 import { stringify as stringifyYaml } from 'yaml';
+
+// Marks put on a copy of the blocks (never on the guide), for shapes only the source layout tells.
+const SETEXT = 'guidekitSetext';
+const LAZY = 'guidekitLazy';
+const LAZY_MARK = '\u0000guidekit-lazy\u0000';
+
+function marked(node: { data?: unknown }, key: string): boolean {
+  return typeof node.data === 'object' && node.data !== null && (node.data as Record<string, unknown>)[key] === true;
+}
+
+/** A heading kept inside a section (`text` over `---`) must stay setext, or it would open a section. */
+const heading: Handle = (node: Heading, parent, state, info) => {
+  if (!marked(node, SETEXT)) return defaultHandlers.heading(node, parent, state, info);
+  const before = state.options.setext;
+  state.options.setext = true;
+  try {
+    return defaultHandlers.heading(node, parent, state, info);
+  } finally {
+    state.options.setext = before;
+  }
+};
+
+/** HTML that sat on a lazy line under a list item's paragraph: marked, un-indented afterwards. */
+const html: Handle = (node: { value: string; data?: unknown }, parent, state, info) => {
+  const out = (defaultHandlers.html as Handle)(node, parent, state, info);
+  return marked(node, LAZY) ? `${LAZY_MARK}${out}` : out;
+};
 
 /**
  * `uiLabel` → `*<u>Label</u>*`, the form the parser reads back as a UI label (mis-nested variants
@@ -22,6 +50,13 @@ const uiLabel: Handle = (node: { children?: PhrasingContent[]; value?: string },
   return value;
 };
 
+/**
+ * HTML right under a paragraph in a tight list item (`- item` then `<br/>` on the next line) is
+ * read as its own block by micromark, so keep it on the next line: the default join puts a blank
+ * line there, which would make the item loose and change the tree.
+ */
+const tightHtml: Join = (left, right) => (marked(right, LAZY) && left.type === 'paragraph' ? 0 : undefined);
+
 // Markers as the corpus writes them: `-` bullets, `*` emphasis, `**` strong, `---` rules, fenced code.
 const baseOptions: ToMarkdownOptions = {
   bullet: '-',
@@ -32,7 +67,8 @@ const baseOptions: ToMarkdownOptions = {
   fences: true,
   listItemIndent: 'one',
   resourceLink: true,
-  handlers: { uiLabel } as never,
+  handlers: { uiLabel, heading, html } as never,
+  join: [tightHtml],
 };
 
 const mdxOptions: ToMarkdownOptions = { ...baseOptions, extensions: [mdxToMarkdown()] };
@@ -60,6 +96,25 @@ function yamlBlock(fm: Frontmatter): string {
 }
 
 /**
+ * Copy a section's blocks with the marks the serializer needs: a top-level heading no deeper than
+ * the section's own heading can only have been a setext heading (an ATX one would have opened a
+ * section); HTML right after the paragraph of a tight list item was on a lazy line.
+ */
+function markBlocks(blocks: readonly RootContent[], depth: number | null): RootContent[] {
+  const copy = structuredClone(blocks) as RootContent[];
+  for (const node of copy) {
+    if (node.type === 'heading' && depth !== null && node.depth <= depth) node.data = { ...node.data, [SETEXT]: true } as never;
+  }
+  visit({ type: 'root', children: copy } as MdastRoot, 'listItem', (item) => {
+    if (item.spread !== false) return;
+    item.children.forEach((child, i) => {
+      if (child.type === 'html' && item.children[i - 1]?.type === 'paragraph') child.data = { ...child.data, [LAZY]: true } as never;
+    });
+  });
+  return copy;
+}
+
+/**
  * A guide as normalised Markdown (`md/<locale>/<slug>.md`): YAML front matter, then every section
  * (its heading, then its blocks) in source order, with one style of markers. Parsing it again
  * with `@guidekit/parser` gives the same steps, blocks and hashes: the round-trip test over the
@@ -83,9 +138,11 @@ export function renderMarkdown(guide: Guide): string {
         children.push(heading);
       }
     }
-    children.push(...(section.blocks as unknown as RootContent[]));
+    children.push(...markBlocks(section.blocks as unknown as RootContent[], section.depth));
   }
   const root: MdastRoot = { type: 'root', children };
-  const body = toMarkdown(root, guide.format === 'mdx' ? mdxOptions : baseOptions);
+  const body = toMarkdown(root, guide.format === 'mdx' ? mdxOptions : baseOptions)
+    .replace(new RegExp(`\\n[ \\t]*${LAZY_MARK}`, 'g'), '\n')
+    .replaceAll(LAZY_MARK, '');
   return `${yamlBlock(guide.frontmatter)}${body}`;
 }

@@ -1,0 +1,49 @@
+import type { Guide } from '@guidekit/model';
+import { parseGuide } from '@guidekit/parser';
+import { describe, expect as expectHard, it } from 'vitest';
+
+const expectSoft = expectHard.soft;
+const expect = expectHard;
+import { renderMarkdown } from '../src/index.js';
+import { corpusGuard, corpusGuides, fixtureGuides, withoutPositions } from './helpers.js';
+
+/** Parse the rendered Markdown again and compare what the guide is made of. */
+function roundTrip(guide: Guide, soft = false): void {
+  const expect = soft ? expectSoft : expectHard;
+  const md = renderMarkdown(guide);
+  const again = parseGuide(md, { path: guide.path, locale: guide.locale, slug: guide.slug, format: guide.format }).guide;
+  const where = `${guide.path}\n----\n${md}`;
+  expect(again.steps.map((s) => s.id), where).toEqual(guide.steps.map((s) => s.id));
+  expect(again.steps.map((s) => s.hash), where).toEqual(guide.steps.map((s) => s.hash));
+  expect(withoutPositions(again.steps), where).toEqual(withoutPositions(guide.steps));
+  expect(again.sections.map((s) => [s.kind, s.heading, s.hash]), where).toEqual(guide.sections.map((s) => [s.kind, s.heading, s.hash]));
+  expect(withoutPositions(again.sections.map((s) => s.blocks)), where).toEqual(withoutPositions(guide.sections.map((s) => s.blocks)));
+  expect(again.frontmatter, where).toEqual(guide.frontmatter);
+  expect(again.title).toBe(guide.title);
+  expect(again.hash, where).toBe(guide.hash);
+  // A second pass is a fixed point: normalised Markdown renders to itself.
+  expect(renderMarkdown(again)).toBe(md);
+}
+
+describe('renderMarkdown', () => {
+  it('round-trips the fixture guides', () => {
+    for (const guide of [...fixtureGuides('site'), ...fixtureGuides('xss-site')]) roundTrip(guide);
+  });
+
+  it('writes UI labels back as *<u>…</u>* and dates as written', () => {
+    const guide = fixtureGuides('site').find((g) => g.locale === 'fr' && g.slug === 'composants');
+    const md = renderMarkdown(guide as Guide);
+    expect(md).toContain('*<u>Services</u>*');
+    expect(md).toContain('*<u>Arrêter</u>*');
+    expect(md).toContain('date: "2025-04-02T10:00:00-04:00"');
+    expect(md).toContain('<Notice type="warning">');
+  });
+});
+
+describe.skipIf(!corpusGuard())('renderMarkdown over the corpus', () => {
+  it('round-trips every corpus guide (steps, blocks, hashes)', () => {
+    const guides = corpusGuides();
+    expect(guides.length).toBeGreaterThan(80);
+    for (const guide of guides) roundTrip(guide, true);
+  });
+});
