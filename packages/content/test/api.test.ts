@@ -19,6 +19,7 @@ it('pins the public API', async () => {
       "OUTPUT_FORMATS",
       "PARSE_FAILED_RULE_ID",
       "RuleSettingSchema",
+      "WORKERS_FAILED_RULE_ID",
       "canonicalLocale",
       "collectImages",
       "defaultCacheDir",

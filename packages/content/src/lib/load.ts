@@ -15,6 +15,8 @@ import { builtParserUrl, parseInWorkers, parseTask, type ParseOutcome, type Pars
 
 /** Rule id: the parser crashed on a file (a parser bug, reported rather than thrown). */
 export const PARSE_FAILED_RULE_ID = 'content/parse-failed';
+/** Rule id: worker threads could not be used (the load went on, on one thread). */
+export const WORKERS_FAILED_RULE_ID = 'content/workers-failed';
 /** Rule id: a front matter `locale` that is not a BCP 47 tag. */
 export const INVALID_LOCALE_RULE_ID = 'content/invalid-locale';
 
@@ -205,10 +207,18 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
           onProgress: report ? (done) => report({ done, total: misses.length }) : undefined,
         },
       );
-    } catch {
-      // Workers could not start or load the parser: parse here instead, same results.
+    } catch (error) {
+      // Workers could not start or load the parser: parse here instead, same results, and say so.
       outcomes = undefined;
       workers = 0;
+      diagnostics.push(
+        createDiagnostic({
+          file: '.',
+          ruleId: WORKERS_FAILED_RULE_ID,
+          severity: 'info',
+          message: `Unexpected failure of the parse workers (${firstLine(error instanceof Error ? error.message : String(error))}), expected them to start; files were parsed on one thread instead`,
+        }),
+      );
     }
   }
   if (!outcomes) {

@@ -86,6 +86,28 @@ import(workerData.parserUrl).then(({ parseGuide }) => {
 });
 `;
 
+/**
+ * The main thread's Node flags minus those that would change how the worker's code loads:
+ * export conditions (a test runner's `--conditions source` would make the built parser resolve
+ * its dependencies to TypeScript sources plain Node cannot load) and module-type defaults
+ * (`--input-type=module` would run the CommonJS worker source as ESM).
+ */
+function workerExecArgv(): string[] {
+  const out: string[] = [];
+  const args = process.execArgv;
+  const dropped = ['--conditions', '-C', '--input-type', '--experimental-default-type'];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (dropped.includes(arg)) {
+      i++;
+      continue;
+    }
+    if (dropped.some((flag) => arg.startsWith(`${flag}=`))) continue;
+    out.push(arg);
+  }
+  return out;
+}
+
 /** Options of {@link parseInWorkers}. */
 export interface PoolOptions {
   workers: number;
@@ -117,6 +139,7 @@ export async function parseInWorkers(tasks: readonly ParseTask[], options: PoolO
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(WORKER_SOURCE, {
         eval: true,
+        execArgv: workerExecArgv(),
         workerData: { parserUrl: options.parserUrl, keywords: options.keywords },
       });
       let current: number[] | undefined;
