@@ -134,3 +134,13 @@ describe('github', () => {
     expect(github([], { cwd: '/' })).toBe('');
   });
 });
+
+describe('stylish and control characters', () => {
+  it('shows terminal escape sequences from content instead of sending them', () => {
+    const d: Diagnostic = { file: 'a.md', line: 1, column: 1, severity: 'error', ruleId: 'r', message: 'Title `\u001b[2Jgone\r` here' };
+    const out = stylish([d], { cwd: '/' });
+    expect(out).toContain('Title `\\x1B[2Jgone\\x0D` here');
+    expect(out).not.toContain('\u001b');
+    expect(out).not.toContain('\r');
+  });
+});

@@ -23,11 +23,11 @@ export const stylish: Reporter = (diagnostics, context) => {
       file = new VFile(name === '' ? {} : { path: name });
       files.set(name, file);
     }
-    const message = file.message(d.message, { place: place(d), ruleId: d.ruleId });
+    const message = file.message(visible(d.message), { place: place(d), ruleId: d.ruleId });
     // vfile's convention: fatal = error, false = warning, undefined = info.
     message.fatal = d.severity === 'error' ? true : d.severity === 'warning' ? false : undefined;
     if (d.related) {
-      message.note = `related: ${relatedText(d.related)}`;
+      message.note = `related: ${visible(relatedText(d.related))}`;
       verbose = true;
     }
   }
@@ -38,6 +38,15 @@ export const stylish: Reporter = (diagnostics, context) => {
   });
   return `${text}\n`;
 };
+
+// C0 controls but tab and line feed, DEL, and C1 CSI: what could move the cursor or recolour the
+// terminal when a message quotes content (a title with an escape sequence).
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g;
+
+/** Show control characters of a message as `\xNN` instead of sending them to the terminal. */
+function visible(text: string): string {
+  return text.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
 
 function place(d: Diagnostic) {
   const start = { line: d.line, column: d.column };
