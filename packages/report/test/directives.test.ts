@@ -59,6 +59,20 @@ describe('applyInlineDirectives', () => {
     ]);
   });
 
+  it('disable-next-line without ids silences every rule on the next line', () => {
+    const source = '<!-- guidekit-disable-next-line -->\nb\nc\n';
+    expect(kept([at(2, 'x/r'), at(2, 'y/s'), at(3, 'x/r')], source)).toEqual(['3:x/r']);
+  });
+
+  it('reads CRLF sources with the same lines and columns', () => {
+    const source = 'a\r\n<!-- guidekit-disable-next-line x/r -->\r\nb\r\nc <!-- guidekit-disable -->\r\n';
+    expect(kept([at(3, 'x/r'), at(4, 'x/r'), at(4, 'y/s', 2), at(4, 'y/s', 3)], source)).toEqual(['4:x/r', '4:y/s']);
+    expect(parseDirectives(source).map((d) => [d.line, d.column])).toEqual([
+      [2, 1],
+      [4, 3],
+    ]);
+  });
+
   it('disable-next-line counts from the line a multi-line comment ends on', () => {
     const source = 'a\n<!--\n  guidekit-disable-next-line x/r\n-->\ntarget\n';
     expect(kept([at(5, 'x/r'), at(3, 'x/r')], source)).toEqual(['3:x/r']);
