@@ -1,1 +1,11 @@
-export {};
+export { EXIT, UsageError, createProgram, main } from './cli.js';
+export { runLint } from './commands/lint.js';
+export type { LintOptions, LintResult } from './commands/lint.js';
+export { formatStatusTable, runStatus } from './commands/status.js';
+export type { StatusCommandOptions, StatusResult } from './commands/status.js';
+export { runStamp } from './commands/stamp.js';
+export type { StampOptions, StampResult } from './commands/stamp.js';
+export { runAck } from './commands/ack.js';
+export type { AckOptions, AckResult } from './commands/ack.js';
+export { runScaffold } from './commands/scaffold.js';
+export type { ScaffoldCommandOptions, ScaffoldResult } from './commands/scaffold.js';

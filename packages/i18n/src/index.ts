@@ -4,12 +4,23 @@ export type { GroupRuleDefinition, PairRuleDefinition } from './lib/rule.js';
 export { rules } from './lib/rules/index.js';
 export { lintPair, lintTranslations, localeMatches } from './lib/lint.js';
 export type { LintPairInput, LintTranslationsOptions, TranslationGroupInput } from './lib/lint.js';
+export { docOf, groupsOf, historyBaseline, lintContent, localesOf } from './lib/content.js';
+export type { ContentI18nOptions, LintContentOptions } from './lib/content.js';
+export { gitHistory } from './lib/git.js';
+export type { History } from './lib/git.js';
 export { normaliseUrl } from './lib/links.js';
 export type { LinkNormaliseOptions } from './lib/links.js';
 export { extractNumbers } from './lib/numbers.js';
 export type { NumberToken } from './lib/numbers.js';
 export { computeStamp, guideBaseline, stampBaseline, staleUnits } from './lib/staleness.js';
 export type { StaleUnit } from './lib/staleness.js';
+export { stampLines, writeStamp } from './lib/stamp-text.js';
+export { acknowledgeText, scaffold, stampText } from './lib/scaffold.js';
+export type { ScaffoldOptions } from './lib/scaffold.js';
+export { computeStatus, describeState, sliceLines } from './lib/status.js';
+export type { GuideStatus, LocaleStatus, StaleDetail, StatusOptions, StatusReport, TranslationState } from './lib/status.js';
+export { renderStatusHtml } from './lib/status-html.js';
+export { writeFileAtomic } from './lib/files.js';
 export type {
   AlignedUnit,
   Alignment,

@@ -1,0 +1,108 @@
+import path from 'node:path';
+import type { LoadedContent } from '@guidekit/content';
+import type { Guide } from '@guidekit/model';
+import { localeMatches, stampText, writeFileAtomic } from '@guidekit/i18n';
+import type { Command } from 'commander';
+import { checkLocale, loadFor, toPosix, type ContentOptions } from '../shared.js';
+import { UsageError } from '../usage.js';
+
+/** Options of {@link runStamp}. */
+export interface StampOptions extends ContentOptions {
+  /** Translation files to stamp (relative to `cwd`); default: every translation of the tree. */
+  files?: readonly string[] | undefined;
+  /** Source locale; default: the configuration's. */
+  source?: string | undefined;
+}
+
+/** What {@link runStamp} resolves to. */
+export interface StampResult {
+  /** 0, 1 when a file had no source to stamp from, 2 on an invalid configuration. */
+  code: number;
+  /** Files rewritten (absolute). */
+  written: string[];
+  /** Files already up to date (absolute). */
+  unchanged: string[];
+  output: string;
+}
+
+/** A translation and its source, found from a file name. */
+export interface Located {
+  translation: Guide;
+  source: Guide | undefined;
+}
+
+/**
+ * Find the guides named by `files` (or every translation) in a loaded tree.
+ *
+ * @throws {UsageError} When a file is not a guide of the tree, or is a source guide.
+ */
+export function locate(content: LoadedContent, files: readonly string[], cwd: string, sourceLocale: string): Located[] {
+  const bySlug = new Map(content.translations.map((group) => [group.slug, group]));
+  if (files.length === 0) {
+    return content.translations.flatMap((group) =>
+      group.translations.filter((guide) => !localeMatches(guide.locale, sourceLocale)).map((translation) => ({ translation, source: group.source })),
+    );
+  }
+  return files.map((file) => {
+    const relative = toPosix(path.relative(content.root, path.resolve(cwd, file)));
+    const guide = content.guides.find((candidate) => candidate.path === relative);
+    if (!guide) throw new UsageError(`Unexpected file \`${file}\`, expected a guide inside the content root \`${toPosix(path.relative(cwd, content.root)) || '.'}\` (set it with --root)`);
+    if (localeMatches(guide.locale, sourceLocale)) throw new UsageError(`Unexpected source guide \`${file}\` (${guide.locale}), expected a translation`);
+    return { translation: guide, source: bySlug.get(guide.slug)?.source };
+  });
+}
+
+/**
+ * Record in each translation's front matter the per-step hashes of its source as it is now
+ * (`translationOf`), changing no other byte of the file.
+ *
+ * @param options Files (default: all translations), root, configuration.
+ * @returns Files written and unchanged.
+ */
+export async function runStamp(options: StampOptions = {}): Promise<StampResult> {
+  const loaded = await loadFor(options, 'stamp');
+  if (!loaded.content) return { code: 2, written: [], unchanged: [], output: loaded.configErrors.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).join('\n') + '\n' };
+  const content = loaded.content;
+  const sourceLocale = checkLocale(options.source, '--source') ?? content.config.sourceLocale;
+  const written: string[] = [];
+  const unchanged: string[] = [];
+  const lines: string[] = [];
+  let code = 0;
+  for (const { translation, source } of locate(content, options.files ?? [], loaded.cwd, sourceLocale)) {
+    const file = path.resolve(content.root, translation.path);
+    const shown = toPosix(path.relative(loaded.cwd, file));
+    if (!source) {
+      lines.push(`${shown}: no ${sourceLocale} source with slug \`${translation.slug}\`, not stamped`);
+      code = 1;
+      continue;
+    }
+    const text = content.readSource(translation);
+    if (text === undefined) throw new Error(`Unreadable ${file}`);
+    const next = stampText(text, source);
+    if (next === text) {
+      unchanged.push(file);
+      continue;
+    }
+    writeFileAtomic(file, next);
+    written.push(file);
+    lines.push(`${shown}: stamped from ${toPosix(path.relative(loaded.cwd, path.resolve(content.root, source.path)))}`);
+  }
+  lines.push(`${written.length} stamped, ${unchanged.length} already up to date`);
+  return { code, written, unchanged, output: `${lines.join('\n')}\n` };
+}
+
+/** Register `stamp [files...]`. */
+export function registerStamp(program: Command, state: { code: number }): void {
+  program
+    .command('stamp')
+    .description('record in translations the per-step hashes of their source (translationOf front matter)')
+    .argument('[files...]', 'translation files (default: every translation)')
+    .option('--root <dir>', 'content root (default: from guidekit.config.json, else ./content)')
+    .option('-s, --source <locale>', 'source locale')
+    .option('-c, --config <file>', 'configuration file')
+    .action(async (files: string[], flags: Record<string, unknown>) => {
+      const result = await runStamp({ files, root: flags.root as string | undefined, source: flags.source as string | undefined, config: flags.config as string | undefined });
+      process.stdout.write(result.output);
+      state.code = result.code;
+    });
+}
