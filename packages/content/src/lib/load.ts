@@ -274,7 +274,7 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
         file: '.',
         ruleId: NO_STATIC_DIR_RULE_ID,
         severity: 'info',
-        message: `Unexpected absence of a static folder (looked for ${candidates.map((c) => `\`${toPosix(path.relative(absRoot, c))}\``).join(', ')}), expected one to check image files; set \`staticDir\` in guidekit.config.json. Images were not checked`,
+        message: `Unexpected absence of a static folder (looked for ${candidates.map((c) => `\`${toPosix(path.relative(absRoot, c))}\``).join(', ')}), expected one to check image files against: images were not checked (set \`staticDir\` in guidekit.config.json)`,
       }),
     );
   }

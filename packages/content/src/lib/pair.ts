@@ -90,7 +90,7 @@ export function pairTranslations(
           file: source.path,
           ruleId: MISSING_TRANSLATION_RULE_ID,
           severity: 'warning',
-          message: `Unexpected untranslated guide \`${slug}\`: no \`${locale}\` translation found, expected one with the same slug as the other \`${locale}\` guides`,
+          message: `Unexpected missing \`${locale}\` translation of \`${slug}\`, expected a \`${locale}\` guide with the same slug (file name or \`translationKey\`)`,
           data: { slug, locale },
         }),
       );
