@@ -1,8 +1,10 @@
 export {
+  dataIndexFiles,
   dataTypesBody,
   generateDataModules,
   guideModuleCode,
   guideModuleEntries,
+  guideModulePath,
   guideModuleTypes,
   indexModuleCode,
   lazyModuleCode,

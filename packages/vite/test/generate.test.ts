@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { generateDataModules } from '../src/index.js';
+import { generateDataModules, guideModulePath } from '../src/index.js';
 import { makeGuide, tempDir, typeErrors } from './helpers.js';
 
 const fr = makeGuide('setup-mfa', 'fr', 'Activer la MFA');
@@ -39,6 +39,13 @@ describe('generateDataModules', () => {
         "lazy.js",
       ]
     `);
+  });
+
+  it('never lets two slugs share a file, even on a case-insensitive disk', () => {
+    expect(guideModulePath({ slug: 'Setup', locale: 'en-US' })).toBe('en-US/%53etup');
+    expect(guideModulePath({ slug: 'setup', locale: 'en-US' })).toBe('en-US/setup');
+    expect(guideModulePath({ slug: '%53etup', locale: 'fr' })).toBe('fr/%2553etup');
+    expect(guideModulePath({ slug: 'café', locale: 'fr' })).toBe('fr/caf%C3%A9');
   });
 
   it('gives the same output whatever order the guides come in', () => {

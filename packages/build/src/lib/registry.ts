@@ -1,4 +1,5 @@
 import type { Format } from './format.js';
+import { data } from './formats/data.js';
 import { html } from './formats/html.js';
 import { json } from './formats/json.js';
 import { jsonld } from './formats/jsonld.js';
@@ -10,4 +11,4 @@ import { single } from './formats/single.js';
  * Every format `build` knows, in build order. Adding a format is its file under `formats/`
  * plus one line here.
  */
-export const formats: readonly Format<any>[] = [html, single, json, md, jsonld, pdf];
+export const formats: readonly Format<any>[] = [html, single, json, md, jsonld, data, pdf];
