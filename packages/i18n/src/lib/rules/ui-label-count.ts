@@ -1,6 +1,21 @@
 import { defineRule } from '../rule.js';
 import { diffLists, paired, unitName, unitStart } from '../compare.js';
 import { factsOf, placeIn } from '../facts.js';
+import type { Place, UnitRef } from '../types.js';
+
+/** UI labels per top-level block of a unit, with each block's start. */
+function perBlock(unit: UnitRef): { count: number; start: Place | undefined }[] {
+  const labels = factsOf(unit).uiLabels;
+  return unit.section.blocks.map((block) => {
+    const from = block.position?.start.offset;
+    const to = block.position?.end.offset;
+    const count = labels.filter((label) => {
+      const at = label.position?.start.offset;
+      return from !== undefined && to !== undefined && at !== undefined && at >= from && at < to;
+    }).length;
+    return { count, start: block.position?.start };
+  });
+}
 
 /** A step or section marks a different number of UI labels than the source. */
 export const uiLabelCount = defineRule({
@@ -34,6 +49,20 @@ export const uiLabelCount = defineRule({
             at = place;
             if (lost.position) related = lost.position.start;
             break;
+          }
+        }
+        if (at === unitStart(translation).start) {
+          // Labels are translated, so the text cannot be found: compare block by block (the
+          // paragraph structure of a translation follows its source's).
+          const mine = perBlock(translation);
+          const theirs = perBlock(source);
+          if (mine.length === theirs.length) {
+            const index = mine.findIndex((block, i) => block.count !== theirs[i]!.count);
+            const place = mine[index]?.start;
+            if (place) {
+              at = place;
+              related = theirs[index]!.start ?? related;
+            }
           }
         }
       } else {
