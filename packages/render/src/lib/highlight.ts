@@ -70,4 +70,7 @@ export async function highlightCode(tree: HastRoot | Element): Promise<void> {
 /** Plain blocks still get the `shiki` look (and a tab stop, so keyboard users can scroll them). */
 function markPlain(pre: Element): void {
   pre.properties = { ...pre.properties, className: ['code-plain'], tabIndex: 0 };
+  const code = pre.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
+  const last = code?.children[code.children.length - 1];
+  if (last?.type === 'text') last.value = last.value.replace(/\n$/, '');
 }

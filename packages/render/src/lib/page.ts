@@ -43,6 +43,8 @@ export function renderPage(parts: PageParts): string {
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     h('meta', { httpEquiv: 'Content-Security-Policy', content: CSP }),
     h('title', parts.title),
+    // No favicon request: a page must load without a single failed request, even from disk.
+    h('link', { rel: 'icon', href: 'data:,' }),
   ];
   if (parts.description) head.push(h('meta', { name: 'description', content: parts.description }));
   head.push(...(parts.head ?? []));

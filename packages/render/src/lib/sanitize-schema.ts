@@ -10,14 +10,16 @@ export const NOTICE_TYPES = ['note', 'info', 'tip', 'warning'] as const;
  * - `<u>` (the corpus underlines labels: `**<u>Licences nécessaires</u>**`), `<br>` (kept by default);
  * - `<span class="ui-label">` for `*<u>Menu</u>*` UI labels;
  * - `<aside class="notice notice-*" role="note">` for the MDX `<Notice>` component.
- * Everything else stays as GitHub allows it: no `script`, `style`, `iframe`, `svg`, no event
+ * Everything else stays as GitHub allows it, minus `input`: no `script`, `style`, `iframe`, `svg`, no event
  * handler or `style` attribute, and only http(s)/mailto links and http(s) or relative images —
  * so `javascript:` and `data:` URLs are dropped. Ids are prefixed `user-content-` so content
  * cannot take the page's own ids (`step-1`, `main`).
  */
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
-  tagNames: [...(defaultSchema.tagNames ?? []), 'u', 'aside'],
+  // `input` is there for GFM task lists, which guides do not use (the parser reads CommonMark):
+  // no form control in a page.
+  tagNames: [...(defaultSchema.tagNames ?? []).filter((t) => t !== 'input'), 'u', 'aside'],
   attributes: {
     ...defaultSchema.attributes,
     span: [...(defaultSchema.attributes?.['span'] ?? []), ['className', 'ui-label']],
