@@ -15,7 +15,7 @@ export interface WrittenPage {
   guide?: Guide;
 }
 
-function write(file: string, text: string): void {
+function write(file: string, text: string | Uint8Array): void {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, text);
 }
