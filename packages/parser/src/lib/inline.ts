@@ -32,6 +32,8 @@ export interface Refs {
   links: LinkRef[];
   code: CodeRef[];
   uiLabels: string[];
+  /** For bare URLs: the words before the URL in its text (`Docs : https://…` → `Docs`). */
+  bareLabels: Map<LinkRef, string>;
 }
 
 /** Link reference definitions of the document, by identifier (`[x]: url`). */
@@ -157,8 +159,8 @@ export interface InlineContext {
  * @returns The references found.
  */
 export function processBlocks(blocks: Node[], ctx: InlineContext): Refs {
-  const refs: Refs = { images: [], links: [], code: [], uiLabels: [] };
-  const visit = (node: Node, inLink: boolean): void => {
+  const refs: Refs = { images: [], links: [], code: [], uiLabels: [], bareLabels: new Map() };
+  const visit = (node: Node, inLink: boolean, leading: boolean): void => {
     switch (node.type) {
       case 'image': {
         const ref: ImageRef = { url: node.url ?? '', alt: node.alt ?? '' };
@@ -198,7 +200,7 @@ export function processBlocks(blocks: Node[], ctx: InlineContext): Refs {
         refs.uiLabels.push(String(node.value));
         break;
       case 'text':
-        if (!inLink && typeof node.value === 'string' && node.value.includes('http')) bareUrls(node);
+        if (!inLink && typeof node.value === 'string' && node.value.includes('http')) bareUrls(node, leading);
         break;
       default:
         if (node.type.startsWith('mdx')) cleanMdx(node);
@@ -206,24 +208,33 @@ export function processBlocks(blocks: Node[], ctx: InlineContext): Refs {
     if (Array.isArray(node.children)) {
       const children = labelSiblings(node.children);
       if (children !== node.children) node.children = children;
-      for (const child of children) visit(child, inLink);
+      for (let i = 0; i < children.length; i++) visit(children[i] as Node, inLink, i === 0);
     }
   };
-  const bareUrls = (node: Node): void => {
+  const bareUrls = (node: Node, leading: boolean): void => {
     const value = node.value ?? '';
     const pos = node.position;
     // Offsets inside the value match the file only when nothing was unescaped in between.
     const exact = pos?.start.offset !== undefined && ctx.source.slice(pos.start.offset, pos.end.offset) === value;
+    let from = 0;
     for (const m of value.matchAll(BARE_URL)) {
       const url = trimUrl(m[0]);
       const ref: LinkRef = { url, text: url };
+      const before = value
+        .slice(from, m.index)
+        .replace(/[\s:\-–—(]+$/u, '')
+        .replace(/^[\s,;.)]+/u, '')
+        .trim();
+      // Only words that open their paragraph name the URL (`Docs : https://…`), not `see also`.
+      if (before && leading && from === 0) refs.bareLabels.set(ref, before.replace(/\s+/g, ' '));
+      from = m.index + url.length;
       if (pos && exact) {
         ref.position = { start: advance(pos.start, value, m.index), end: advance(pos.start, value, m.index + url.length) };
       } else if (pos) ref.position = pos;
       refs.links.push(ref);
     }
   };
-  for (const block of blocks) visit(block, false);
+  for (const block of blocks) visit(block, false, true);
   return refs;
 }
 

@@ -119,11 +119,11 @@ function rawGuide(
     bodyOffset = fm.bodyOffset;
   }
   const sections: Section[] = [];
-  const body = text.slice(bodyOffset);
-  const lead = /^[\s]*/.exec(body)?.[0].length ?? 0;
-  if (body.trim() !== '') {
-    const startOffset = bodyOffset + lead;
-    const endOffset = text.replace(/\s+$/, '').length;
+  // No regex over the whole text here: this path exists for inputs too large for regexes.
+  let startOffset = bodyOffset;
+  while (startOffset < text.length && /\s/.test(text.charAt(startOffset))) startOffset++;
+  const endOffset = text.trimEnd().length;
+  if (endOffset > startOffset) {
     const position: Position = {
       start: { ...pointAt(text, startOffset), offset: startOffset },
       end: { ...pointAt(text, endOffset), offset: endOffset },
@@ -498,7 +498,7 @@ function prerequisiteGroups(blocks: Node[]): PrerequisiteGroup[] {
 
 function sourceLinks(refs: Refs): SourceLink[] {
   return refs.links.map((l) => {
-    const s: SourceLink = { label: l.text || l.url, url: l.url };
+    const s: SourceLink = { label: refs.bareLabels.get(l) ?? (l.text || l.url), url: l.url };
     if (l.position) s.position = l.position;
     return s;
   });

@@ -81,5 +81,6 @@ export function toPlainText(nodes: unknown): string {
  * @returns The text on one line.
  */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+  // Only runs of 2+ whitespace or non-space whitespace need replacing: faster than `/\s+/g`.
+  return text.replace(/\s\s+|[^\S ]/g, ' ').trim();
 }
