@@ -1,4 +1,7 @@
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -93,8 +96,9 @@ describe.skipIf(skipBrowser)('robustness (real Chromium)', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(8);
     expect(pool.stats().launches).toBe(2);
     await pool.close();
-    // playwright's temporary profile of the killed browser is gone too.
-    expect(browser!.profile && existsSync(browser!.profile)).toBe(false);
+    // The temporary folder (profile) of the killed browser is gone too.
+    expect(browser!.profile).toMatch(/guidekit-pdf-\d+-\w+[/\\]profile$/);
+    expect(existsSync(path.dirname(browser!.profile!))).toBe(false);
   });
 
   it('without retries, the job caught by the crash fails with a diagnostic-ready error and the rest print', async () => {
@@ -132,5 +136,26 @@ describe.skipIf(skipBrowser)('robustness (real Chromium)', () => {
     // A moment for the OS to reap the process.
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(chromiumChildren()).toEqual([]);
+    expect(ownDirs()).toEqual([]);
+  });
+
+  it('removes the folder a killed process left behind, and no live one', async () => {
+    // A process that has exited: its pid is free, as after a build killed by Ctrl-C.
+    const dead = spawnSync(process.execPath, ['-e', 'process.pid']).pid;
+    const stale = mkdtempSync(path.join(os.tmpdir(), `guidekit-pdf-${dead}-`));
+    mkdirSync(path.join(stale, 'profile'));
+    const alive = mkdtempSync(path.join(os.tmpdir(), `guidekit-pdf-${process.ppid}-`));
+    onTestFinished(() => rmSync(alive, { recursive: true, force: true }));
+    const pool = createPdfPool({ ...base, concurrency: 1 });
+    onTestFinished(() => pool.close());
+    const g = guide(5);
+    await expectValid(await pool.print({ html: g.html, title: g.title }), g);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(alive)).toBe(true);
   });
 });
+
+/** Temporary browser folders of this process. */
+function ownDirs(): string[] {
+  return readdirSync(os.tmpdir()).filter((name) => name.startsWith(`guidekit-pdf-${process.pid}-`));
+}

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import { DEFAULT_MARGIN, VIRTUAL_ORIGIN, footerTemplate, prepareHtml, type PrintJob } from './document.js';
 import {
   PdfBrowserCrashedError,
@@ -11,7 +11,7 @@ import {
   PdfTimeoutError,
 } from './errors.js';
 import { findChromium } from './find-chromium.js';
-import { launchBrowser } from './launch.js';
+import { launchBrowser, type LaunchedBrowser } from './launch.js';
 import { applyMetadata, looksLikeCompletePdf } from './metadata.js';
 
 /** Options of {@link createPdfPool}. */
@@ -73,7 +73,7 @@ export interface PdfPool {
 }
 
 interface Session {
-  browser: Browser;
+  browser: LaunchedBrowser;
   context: BrowserContext;
   idle: Slot[];
   alive: boolean;
@@ -155,31 +155,34 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
     else active--;
   }
 
+  function newSlot(page: Page): Slot {
+    stats.pagesOpened++;
+    const slot: Slot = { page, root: undefined, routed: false, crashed: false };
+    page.on('crash', () => {
+      slot.crashed = true;
+    });
+    return slot;
+  }
+
   async function startSession(): Promise<Session> {
     const browser = await launchBrowser({
       executablePath,
       ...(options.sandbox === undefined ? {} : { sandbox: options.sandbox }),
       allowNetwork: options.allowNetwork ?? false,
+      javaScript: options.javaScript ?? false,
       timeoutMs: options.launchTimeoutMs ?? 30_000,
       ...(options.extraArgs ? { extraArgs: options.extraArgs } : {}),
     });
     stats.launches++;
-    try {
-      const context = await browser.newContext({
-        javaScriptEnabled: options.javaScript ?? false,
-        offline: false,
-        serviceWorkers: 'block',
-      });
-      const session: Session = { browser, context, idle: [], alive: true };
-      browser.on('disconnected', () => {
-        session.alive = false;
-        if (current === session) current = undefined;
-      });
-      return session;
-    } catch (error) {
-      await browser.close().catch(() => {});
-      throw error;
-    }
+    const session: Session = { browser, context: browser.context, idle: [], alive: true };
+    // The context closes with the browser: on close(), a crash, or a kill from outside.
+    browser.context.on('close', () => {
+      session.alive = false;
+      if (current === session) current = undefined;
+    });
+    // A persistent context starts with one blank page: the first page of the pool.
+    for (const page of browser.context.pages()) session.idle.push(newSlot(page));
+    return session;
   }
 
   async function getSession(): Promise<Session> {
@@ -190,7 +193,7 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
         (session) => {
           starting = undefined;
           if (closed) {
-            void session.browser.close().catch(() => {});
+            void session.browser.close();
             throw new PdfPoolClosedError();
           }
           current = session;
@@ -208,13 +211,7 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
   async function takeSlot(session: Session): Promise<Slot> {
     const reused = session.idle.pop();
     if (reused) return reused;
-    const page = await session.context.newPage();
-    stats.pagesOpened++;
-    const slot: Slot = { page, root: undefined, routed: false, crashed: false };
-    page.on('crash', () => {
-      slot.crashed = true;
-    });
-    return slot;
+    return newSlot(await session.context.newPage());
   }
 
   /** Close a page that must not be reused; restart the browser if even that hangs. */
@@ -227,7 +224,7 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
     if (ok !== true && session.alive) {
       session.alive = false;
       if (current === session) current = undefined;
-      await race(session.browser.close().catch(() => {}), CLOSE_GRACE_MS);
+      await race(session.browser.close(), CLOSE_GRACE_MS);
     }
   }
 
@@ -360,7 +357,7 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
       current = undefined;
       if (session) {
         session.alive = false;
-        await session.browser.close().catch(() => {});
+        await session.browser.close();
       }
     },
   };
