@@ -1,0 +1,109 @@
+// bench/i18n — `guidekit-i18n lint` work on >= 1,000 translation pairs (the real corpus pairs
+// repeated with slight variations in a temporary folder).
+//
+// Prints each figure as a ratio against a baseline measured in the same run:
+//   baseline: read + parse every file of the pairs alone (parseGuide, one thread)
+//   lint:     load (discover, read, parse, pair) + every i18n rule     / baseline  (target <= 1.5)
+//   rules:    the i18n rules alone, on already-parsed guides           / baseline
+//
+// Usage: node bench/i18n.mjs [--pairs 1000] [--runs 3]
+// Needs the packages built (`pnpm turbo run build`, or `npx tsup` in model, parser, content, i18n).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
+};
+const load = (pkg) => import(pathToFileURL(path.join(repo, 'packages', pkg, 'dist/index.js')).href);
+
+const corpus = path.resolve(repo, '../shared/corpus/blog');
+if (!fs.existsSync(corpus)) {
+  console.error(`bench/i18n: no corpus at ${corpus}; nothing to measure.`);
+  process.exit(process.env.CI ? 1 : 0);
+}
+const { parseGuide } = await load('parser');
+const { loadContent } = await load('content');
+const { lintContent, lintTranslations } = await load('i18n');
+
+// ---- the data: corpus pairs, repeated with a small change per copy ----
+const wanted = Number(flag('--pairs', '1000'));
+const runs = Number(flag('--runs', '3'));
+const stem = (file) => file.replace(/\.mdx?$/, '');
+const english = new Map(fs.readdirSync(path.join(corpus, 'english')).map((f) => [stem(f), f]));
+const pairs = fs
+  .readdirSync(path.join(corpus, 'french'))
+  .filter((f) => english.has(stem(f)))
+  .map((f) => ({ fr: f, en: english.get(stem(f)) }));
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'guidekit-bench-i18n-'));
+process.on('exit', () => fs.rmSync(root, { recursive: true, force: true }));
+fs.mkdirSync(path.join(root, 'french'));
+fs.mkdirSync(path.join(root, 'english'));
+const files = [];
+let made = 0;
+for (let copy = 0; made < wanted; copy++) {
+  for (const pair of pairs) {
+    if (made >= wanted) break;
+    // A copy differs by name, title and one added sentence, so no two files are identical.
+    const vary = (text, words) => text.replace(/^title: "?/m, (m) => `${m}${copy} `).replace(/\n##### /, `\n${words} ${copy}.\n\n##### `);
+    const frText = vary(fs.readFileSync(path.join(corpus, 'french', pair.fr), 'utf8'), 'Copie numéro');
+    const enText = vary(fs.readFileSync(path.join(corpus, 'english', pair.en), 'utf8'), 'Copy number');
+    const frFile = path.join(root, 'french', `${stem(pair.fr)}-${copy}${path.extname(pair.fr)}`);
+    const enFile = path.join(root, 'english', `${stem(pair.en)}-${copy}${path.extname(pair.en)}`);
+    fs.writeFileSync(frFile, frText);
+    fs.writeFileSync(enFile, enText);
+    files.push({ file: frFile, locale: 'fr' }, { file: enFile, locale: 'en' });
+    made++;
+  }
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+// CPU time of this process is the figure compared: the machine is shared, and wall-clock time
+// swings with other people's work; wall-clock is printed too.
+const cpuMs = (usage) => (usage.user + usage.system) / 1000;
+async function timeAsync(fn) {
+  const wall = [];
+  const cpu = [];
+  let result;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    result = await fn();
+    cpu.push(cpuMs(process.cpuUsage(c0)));
+    wall.push(performance.now() - t0);
+  }
+  return { ms: median(cpu), wall: median(wall), result };
+}
+const time = timeAsync;
+
+// Warm the JIT on a few files so the first measured run is not the cold one.
+for (const { file, locale } of files.slice(0, 40)) parseGuide(fs.readFileSync(file, 'utf8'), { path: file, locale });
+
+const parse = await time(() => {
+  for (const { file, locale } of files) parseGuide(fs.readFileSync(file, 'utf8'), { path: path.relative(root, file), locale });
+});
+const lint = await timeAsync(async () => {
+  const content = await loadContent(root, { cache: false, workers: 0, cwd: root });
+  return { content, diagnostics: lintContent(content, { sourceLocale: 'fr', history: false }) };
+});
+const { content, diagnostics } = lint.result;
+const groups = content.translations.map((group) => ({
+  slug: group.slug,
+  source: group.source ? { guide: group.source, text: content.readSource(group.source) } : undefined,
+  translations: group.translations.map((guide) => ({ guide, text: content.readSource(guide) })),
+}));
+const rulesOnly = await time(() => lintTranslations(groups, { sourceLocale: 'fr', targetLocales: ['en'] }));
+
+const ratio = (ms) => (ms / parse.ms).toFixed(2);
+const row = (name, t, note = '') =>
+  console.log(`  ${name.padEnd(40)} ${t.ms.toFixed(0).padStart(7)} ms CPU ${t.wall.toFixed(0).padStart(7)} ms wall  ${ratio(t.ms)}${note}`);
+console.log(`bench/i18n: ${made} pairs (${files.length} files), median of ${runs} runs, Node ${process.version}`);
+row('baseline: read + parse every file', parse);
+row('lint: load + pair + all i18n rules', lint, '  (target <= 1.5)');
+row('rules: i18n rules on parsed guides', rulesOnly);
+console.log(`  diagnostics: ${diagnostics.length} (${(diagnostics.length / made).toFixed(2)} per pair)`);
