@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -78,12 +78,14 @@ describe.skipIf(skipBrowser)('PDF output (real Chromium)', () => {
     await mkdir(path.join(site, 'images'), { recursive: true });
     await writeFile(path.join(site, 'images', 'shot.png'), pngBytes(120, 60, [200, 30, 30]));
     await writeFile(path.join(tmp, 'secret.png'), pngBytes(10, 10, [0, 0, 0]));
+    await symlink(path.join(tmp, 'secret.png'), path.join(site, 'images', 'link.png'));
     const steps: FixtureStep[] = [
       { title: 'Step 1: Data URI', image: pngDataUri(80, 40, [0, 90, 200]) },
       { title: 'Step 2: Root-relative', image: '/images/shot.png' },
       { title: 'Step 3: Relative', image: 'images/shot.png' },
       { title: 'Step 4: Outside', image: '/../secret.png' },
       { title: 'Step 5: Encoded outside', image: '/%2e%2e/secret.png' },
+      { title: 'Step 6: Link out', image: '/images/link.png' },
     ];
     const pdf = await pool.print({ html: printHtml({ title: 'Images', lang: 'en', steps }), title: 'Images', baseUrl: pathToFileURL(site).href });
     // Chromium draws a broken-image icon for refused images; the fixtures have distinct

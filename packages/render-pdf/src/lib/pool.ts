@@ -1,3 +1,4 @@
+import { realpath } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -234,18 +235,17 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
     let file: string;
     try {
       file = path.resolve(root, `.${decodeURIComponent(new URL(route.request().url()).pathname)}`);
+      // Real paths on both sides: a symbolic link inside the folder must not lead out of it.
+      const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)]);
+      if (realFile !== realRoot && !realFile.startsWith(realRoot.endsWith(path.sep) ? realRoot : realRoot + path.sep)) {
+        return await route.fulfill({ status: 403 });
+      }
+      file = realFile;
     } catch {
-      return route.fulfill({ status: 400 });
+      // Bad escape, missing file, or the page went away.
+      return route.fulfill({ status: 404 }).catch(() => {});
     }
-    // Only files under the base folder, whatever `..` or encoded separators the HTML holds.
-    if (file !== root && !file.startsWith(root.endsWith(path.sep) ? root : root + path.sep)) {
-      return route.fulfill({ status: 403 });
-    }
-    try {
-      await route.fulfill({ path: file });
-    } catch {
-      await route.fulfill({ status: 404 }).catch(() => {});
-    }
+    await route.fulfill({ path: file }).catch(() => route.fulfill({ status: 404 }).catch(() => {}));
   }
 
   async function render(slot: Slot, job: PrintJob): Promise<Rendered> {
@@ -262,7 +262,9 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
       slot.root = undefined;
       base = job.baseUrl;
     }
-    await page.setContent(prepareHtml(job.html, base), { waitUntil: 'load', timeout: timeoutMs });
+    // No timeout of playwright's own: the job's budget (the race in `attempt`) decides, so a
+    // slow document always ends as a `PdfTimeoutError`, never as a print error.
+    await page.setContent(prepareHtml(job.html, base), { waitUntil: 'load', timeout: 0 });
     // `load` does not cover lazy images nor web fonts still decoding. Runs through the
     // DevTools protocol, so it works with the page's JavaScript turned off.
     const headings = (await page.evaluate(WAIT_FOR_ASSETS)) as string[];
