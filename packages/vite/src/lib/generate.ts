@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Guide } from '@guidekit/model';
 
 /**
@@ -42,31 +43,39 @@ export interface GuideModuleEntry {
 }
 
 const SAFE_LOCALE = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
-// Slugs keep only lowercase letters as is: an uppercase one is encoded, so two slugs that differ
-// in case never share a file on a case-insensitive disk (macOS, Windows).
+// Slugs keep only lowercase letters as is: one with an uppercase letter is renamed, so two slugs
+// that differ in case never share a file on a case-insensitive disk (macOS, Windows).
 const SAFE_SLUG = /^[a-z0-9][a-z0-9._-]*$/;
 
-/** Percent-encode everything but `[a-z0-9_-]`; `%` itself is encoded, so this is injective. */
-function encodeSegment(value: string): string {
-  return [...new TextEncoder().encode(value)]
-    .map((byte) => {
-      const c = String.fromCharCode(byte);
-      return /[a-z0-9_-]/.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-    })
-    .join('');
+/**
+ * A readable, file- and URL-safe stand-in for an unsafe name: lowercased, anything outside
+ * `[a-z0-9-]` turned into `-`, then a hash of the original so different names stay different.
+ * Not percent-encoding: Node reads import specifiers as URLs (`%58` is `X`) while TypeScript reads
+ * them as paths, so a `%` in a file name breaks one of the two.
+ */
+function safeSegment(value: string): string {
+  const readable = value
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+  const hash = createHash('sha256').update(value).digest('hex').slice(0, 10);
+  return readable ? `${readable}-${hash}` : hash;
 }
 
 /**
- * Module path of a guide, without extension: `<locale>/<slug>`, readable for ordinary names and
- * percent-encoded otherwise, so no name (`..`, `/`, spaces) can leave the data folder and no
- * two guides share a file. Depends on the guide alone, so a build can render it per guide.
+ * Module path of a guide, without extension: `<locale>/<slug>`, as is for ordinary names and
+ * renamed (readable part + hash) otherwise, so no name (`..`, `/`, spaces, `%`) can leave the data
+ * folder or break an import, and no two guides share a file. Depends on the guide alone, so a
+ * build can render it per guide.
  *
  * @param guide The guide.
  * @returns A POSIX path such as `fr/my-guide`.
  */
 export function guideModulePath(guide: Pick<Guide, 'slug' | 'locale'>): string {
-  const locale = SAFE_LOCALE.test(guide.locale) ? guide.locale : encodeSegment(guide.locale);
-  const slug = SAFE_SLUG.test(guide.slug) && !guide.slug.includes('..') ? guide.slug : encodeSegment(guide.slug);
+  const locale = SAFE_LOCALE.test(guide.locale) ? guide.locale : safeSegment(guide.locale);
+  const slug = SAFE_SLUG.test(guide.slug) && !guide.slug.includes('..') ? guide.slug : safeSegment(guide.slug);
   return `${locale}/${slug}`;
 }
 
