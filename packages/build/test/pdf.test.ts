@@ -61,6 +61,18 @@ describe.skipIf(skipBrowser)('--format pdf (real Chromium)', () => {
     expect(en.info).toMatchObject({ Title: 'Add a network printer', Language: 'en' });
   });
 
+  test('prints on Letter paper when asked, and that option is part of the key', async () => {
+    const dir = tempTree({ 'content/fr/ajouter-imprimante.md': frenchPrinter(), 'content/static/images/printer/p1.png': pngBytes(42, 24, [1, 2, 3]) });
+    await run(dir);
+    const a4 = await inspectPdf(read(dir, 'pdf/fr/ajouter-imprimante.pdf'));
+    const letter = await run(dir, { formatOptions: { pdf: { paper: 'Letter' } } });
+    expect(letter.units).toEqual(['pdf:fr/ajouter-imprimante']);
+    const facts = await inspectPdf(read(dir, 'pdf/fr/ajouter-imprimante.pdf'));
+    const near = (size: [number, number] | undefined, [w, h]: [number, number]) => Math.abs((size?.[0] ?? 0) - w) <= 2 && Math.abs((size?.[1] ?? 0) - h) <= 2;
+    expect(near(a4.sizes[0], [595, 842])).toBe(true);
+    expect(near(facts.sizes[0], [612, 792])).toBe(true);
+  });
+
   test('is incremental: an unchanged guide is not printed again, a changed one is', async () => {
     const dir = tempTree(tree());
     await run(dir);
