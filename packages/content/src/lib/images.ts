@@ -96,30 +96,30 @@ export function collectImages(guide: Guide, source: string | undefined): ImageUs
 /**
  * Report images whose file is missing, at the image's place in the guide.
  *
- * @param guide A parsed guide.
+ * @param uses The guide's images (see {@link collectImages}).
+ * @param guidePath The guide's path relative to the content root (the diagnostics' `file`).
  * @param absPath Absolute path of the guide file.
- * @param source Its raw text.
  * @param staticDir Absolute static folder.
  * @param root Absolute content root (messages show paths relative to it).
  * @param exists Memoised existence check shared across guides.
  * @returns `content/missing-image` errors.
  */
 export function checkImages(
-  guide: Guide,
+  uses: readonly ImageUse[],
+  guidePath: string,
   absPath: string,
-  source: string | undefined,
   staticDir: string,
   root: string,
   exists: (file: string) => boolean,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const use of collectImages(guide, source)) {
+  for (const use of uses) {
     const file = resolveImage(use.url, absPath, staticDir);
     if (file === undefined || exists(file)) continue;
     const expected = toPosix(path.relative(root, file));
     out.push(
       createDiagnostic({
-        file: guide.path,
+        file: guidePath,
         ruleId: MISSING_IMAGE_RULE_ID,
         message: `Unexpected missing image \`${use.url}\`${use.from === 'frontmatter' ? ' in front matter' : ''}, expected a file at \`${expected}\``,
         position: use.position,

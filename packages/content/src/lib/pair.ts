@@ -8,13 +8,20 @@ export const ORPHAN_TRANSLATION_RULE_ID = 'content/orphan-translation';
 /** Rule id: a source guide with no translation in a locale the site has. */
 export const MISSING_TRANSLATION_RULE_ID = 'content/missing-translation';
 
+/** What pairing needs to know of a guide. */
+export interface Pairable {
+  slug: string;
+  locale: string;
+  path: string;
+}
+
 /** A guide and its translations, paired by slug. */
-export interface TranslationGroup {
+export interface TranslationGroup<G extends Pairable = Guide> {
   slug: string;
   /** The guide in the source locale; absent for orphan translations. */
-  source?: Guide;
+  source?: G;
   /** The guides in the other locales, one per locale, sorted by locale. */
-  translations: Guide[];
+  translations: G[];
 }
 
 /** Options of {@link pairTranslations}. */
@@ -28,16 +35,17 @@ export interface PairOptions {
  * Group guides by slug and report duplicate slugs in one locale, orphan translations and
  * untranslated sources.
  *
- * @param guides Guides sorted by slug, locale, path (the first of duplicates is kept).
+ * @param guides Guides (or anything with slug, locale and path) sorted by slug, locale, path;
+ *   the first of duplicates is kept.
  * @param options Source locale and the site's locales.
  * @returns The groups (sorted by slug) and the diagnostics.
  */
-export function pairTranslations(
-  guides: readonly Guide[],
+export function pairTranslations<G extends Pairable = Guide>(
+  guides: readonly G[],
   options: PairOptions,
-): { groups: TranslationGroup[]; diagnostics: Diagnostic[] } {
+): { groups: TranslationGroup<G>[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const bySlug = new Map<string, Map<string, Guide>>();
+  const bySlug = new Map<string, Map<string, G>>();
   for (const guide of guides) {
     let byLocale = bySlug.get(guide.slug);
     if (!byLocale) {
@@ -60,14 +68,14 @@ export function pairTranslations(
     byLocale.set(guide.locale, guide);
   }
 
-  const groups: TranslationGroup[] = [];
+  const groups: TranslationGroup<G>[] = [];
   const slugs = [...bySlug.keys()].sort(compare);
   for (const slug of slugs) {
-    const byLocale = bySlug.get(slug) ?? new Map<string, Guide>();
+    const byLocale = bySlug.get(slug) ?? new Map<string, G>();
     const all = [...byLocale.values()];
     const source = byLocale.get(options.sourceLocale) ?? all.find((g) => isSourceLocale(g.locale, options.sourceLocale));
     const translations = all.filter((g) => g !== source).sort((a, b) => compare(a.locale, b.locale));
-    const group: TranslationGroup = source ? { slug, source, translations } : { slug, translations };
+    const group: TranslationGroup<G> = source ? { slug, source, translations } : { slug, translations };
     groups.push(group);
     if (!source) {
       for (const guide of translations) {
@@ -75,7 +83,7 @@ export function pairTranslations(
           createDiagnostic({
             file: guide.path,
             ruleId: ORPHAN_TRANSLATION_RULE_ID,
-            message: `Unexpected \`${guide.locale}\` translation \`${slug}\` without a source, expected a \`${options.sourceLocale}\` guide with the same slug (file name or \`translationKey\`)`,
+            message: `Unexpected \`${guide.locale}\` translation \`${slug}\` without a source, expected a guide in the source locale \`${options.sourceLocale}\` with the same slug (file name or \`translationKey\`)`,
             data: { slug, locale: guide.locale, sourceLocale: options.sourceLocale },
           }),
         );
@@ -90,7 +98,7 @@ export function pairTranslations(
           file: source.path,
           ruleId: MISSING_TRANSLATION_RULE_ID,
           severity: 'warning',
-          message: `Unexpected missing \`${locale}\` translation of \`${slug}\`, expected a \`${locale}\` guide with the same slug (file name or \`translationKey\`)`,
+          message: `Unexpected missing \`${locale}\` translation of \`${slug}\`, expected a guide in \`${locale}\` with the same slug (file name or \`translationKey\`)`,
           data: { slug, locale },
         }),
       );

@@ -16,15 +16,18 @@ export interface ParseTask {
   format: 'md' | 'mdx';
 }
 
-/** A parse outcome: the serialized `ParseResult`, or the message of a parser crash. */
-export type ParseOutcome = { ok: string } | { error: string };
+/**
+ * A parse outcome: the guide and the diagnostics as JSON text (kept apart so the cache can store
+ * the guide untouched and the diagnostics in its small summary), or the message of a parser crash.
+ */
+export type ParseOutcome = { guide: string; diagnostics: string } | { error: string };
 
 type Keywords = Parameters<typeof parseGuide>[1]['keywords'];
 
 /**
  * Parse one task and serialize the result. Both the serial path and the workers go through
  * JSON, so a guide is the same object whether it was parsed here, in a worker or read from the
- * cache.
+ * cache (the worker source below does exactly the same).
  *
  * @param task The file and its options.
  * @param keywords Extra keywords from the configuration.
@@ -39,7 +42,8 @@ export function parseTask(task: ParseTask, keywords: Keywords | undefined): Pars
       format: task.format,
     };
     if (keywords !== undefined) options.keywords = keywords;
-    return { ok: JSON.stringify(parseGuide(task.source, options)) };
+    const result = parseGuide(task.source, options);
+    return { guide: JSON.stringify(result.guide), diagnostics: JSON.stringify(result.diagnostics) };
   } catch (error) {
     return { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
@@ -73,7 +77,8 @@ import(workerData.parserUrl).then(({ parseGuide }) => {
       try {
         const options = { path: task.path, locale: task.locale, slug: task.slug, format: task.format };
         if (workerData.keywords !== undefined) options.keywords = workerData.keywords;
-        out.push({ ok: JSON.stringify(parseGuide(task.source, options)) });
+        const result = parseGuide(task.source, options);
+        out.push({ guide: JSON.stringify(result.guide), diagnostics: JSON.stringify(result.diagnostics) });
       } catch (error) {
         out.push({ error: error instanceof Error ? (error.stack || error.message) : String(error) });
       }
