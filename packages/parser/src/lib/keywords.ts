@@ -190,6 +190,26 @@ export interface StepHeading {
   title: string;
 }
 
+/**
+ * Drop accents from precomposed letters without changing the string's length (`Étape` →
+ * `Etape`); characters whose base form is longer are kept as they are.
+ */
+function foldSameLength(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(text)) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (ch.charCodeAt(0) < 0x80) {
+      out += ch;
+      continue;
+    }
+    const base = ch.normalize('NFD');
+    out += base.length > 1 && /^\p{M}+$/u.test(base.slice(1)) && base.charCodeAt(0) < 0x80 ? base.charAt(0) : ch;
+  }
+  return out;
+}
+
 const WORD_VARIANTS: Record<string, string> = { bis: 'b', ter: 'c', quater: 'd' };
 
 /**
@@ -200,9 +220,9 @@ const WORD_VARIANTS: Record<string, string> = { bis: 'b', ter: 'c', quater: 'd' 
  * @returns The step parts, or undefined when the heading is not a step heading.
  */
 export function matchStepHeading(text: string, matcher: KeywordMatcher): StepHeading | undefined {
-  // Match on the accent-folded text; folding keeps lengths only for precomposed letters, so
-  // the title is cut from the folded match length measured on the same folded string.
-  const folded = text.normalize('NFD').replace(/\p{M}+/gu, '');
+  // Match on an accent-folded copy of the same length, so the match length is also the offset
+  // of the title in the original text.
+  const folded = foldSameLength(text);
   const m = matcher.stepPattern.exec(folded);
   if (!m) return undefined;
   const number = Number(m[2]);
@@ -210,17 +230,7 @@ export function matchStepHeading(text: string, matcher: KeywordMatcher): StepHea
   const letter = m[4]?.toLowerCase();
   const variant = wordVariant ? WORD_VARIANTS[wordVariant] : letter;
   const label = wordVariant ? `${m[2]} ${wordVariant}` : `${m[2]}${letter ?? ''}`;
-  // The title is the rest of the original text: cut it by counting the folded prefix's
-  // characters back onto the NFD form of the original, then recompose.
-  const nfd = text.normalize('NFD');
-  let consumed = 0;
-  let i = 0;
-  while (i < nfd.length && consumed < m[0].length) {
-    if (!/\p{M}/u.test(nfd[i] ?? '')) consumed++;
-    i++;
-  }
-  while (i < nfd.length && /\p{M}/u.test(nfd[i] ?? '')) i++;
-  const title = nfd.slice(i).normalize('NFC').trim();
+  const title = text.slice(m[0].length).trim();
   const step: StepHeading = { number, label, id: `step-${number}${variant ?? ''}`, title };
   if (variant) step.variant = variant;
   return step;

@@ -33,6 +33,10 @@ export const DEFAULT_MAX_DEPTH = 200;
 // Frozen once: building a processor per file would cost more than some parses.
 const mdProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
 const mdxProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkMdx).freeze();
+// Without front matter support, for files that open with `---` but never close it: there
+// micromark-extension-frontmatter's failed attempt makes a following `- item` list a paragraph.
+const mdPlain = unified().use(remarkParse).freeze();
+const mdxPlain = unified().use(remarkParse).use(remarkMdx).freeze();
 
 interface Root {
   type: 'root';
@@ -91,7 +95,7 @@ function rawFrontmatter(text: string): { yaml: string; bodyOffset: number } | un
   if (!open) return undefined;
   const close = /(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|$)/g;
   close.lastIndex = open[0].length - 1;
-  const m = close.exec(text.slice(0, 65_536));
+  const m = close.exec(text);
   if (!m) return undefined;
   return { yaml: text.slice(open[0].length, m.index), bodyOffset: m.index + m[0].length };
 }
@@ -150,9 +154,10 @@ function rawGuide(
 }
 
 function parseTree(text: string, format: 'md' | 'mdx', ctx: Ctx): Root {
+  const fenced = text.startsWith('---') ? rawFrontmatter(text) !== undefined : true;
   if (format === 'mdx') {
     try {
-      return mdxProcessor.parse(text) as unknown as Root;
+      return (fenced ? mdxProcessor : mdxPlain).parse(text) as unknown as Root;
     } catch (error) {
       // Real `.mdx` posts hold HTML comments, stray `<` or `{`, mis-nested tags: MDX rejects
       // them, Markdown does not. Keep every line as Markdown (JSX stays as `html`) and say so.
@@ -168,7 +173,7 @@ function parseTree(text: string, format: 'md' | 'mdx', ctx: Ctx): Root {
       );
     }
   }
-  return mdProcessor.parse(text) as unknown as Root;
+  return (fenced ? mdProcessor : mdPlain).parse(text) as unknown as Root;
 }
 
 /**
