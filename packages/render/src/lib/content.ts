@@ -1,6 +1,6 @@
-import type { Block, Guide } from '@guidekit/model';
+import type { Guide } from '@guidekit/model';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import type { Heading, Root as MdastRoot, RootContent } from 'mdast';
+import type { Root as MdastRoot, RootContent } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
@@ -92,11 +92,19 @@ function wrapInline(children: ElementContent[]): ElementContent[] {
   return block || children.length === 0 ? children : [{ type: 'element', tagName: 'p', properties: {}, children }];
 }
 
+/** `<u>…</u>` found as a pair of sibling `html` nodes (see `inlineSimpleHtml`). */
+const underline: Handler = (state: State, node: { children: RootContent[] }) => {
+  const result: Element = { type: 'element', tagName: 'u', properties: {}, children: state.all(node as never) };
+  state.patch(node as never, result);
+  return result;
+};
+
 /** MDX ESM (`import`) and expressions are code, not content of the page: they render to nothing. */
 const nothing: Handler = () => undefined;
 
 const handlers = {
   uiLabel,
+  guidekitUnderline: underline,
   mdxJsxFlowElement: jsx,
   mdxJsxTextElement: jsx,
   mdxjsEsm: nothing,
@@ -113,6 +121,61 @@ const remarkOptions: RemarkRehypeOptions = { allowDangerousHtml: true, handlers 
 const withRaw = unified().use(remarkRehype, remarkOptions).use(rehypeRaw).use(rehypeSanitize, sanitizeSchema).freeze();
 const withoutRaw = unified().use(remarkRehype, remarkOptions).use(rehypeSanitize, sanitizeSchema).freeze();
 
+const BR = /^(?:\s*<br\s*\/?>\s*)+$/i;
+const OPEN_U = /^<u\s*>$/i;
+const CLOSE_U = /^<\/u\s*>$/i;
+
+type Parent = { children: RootContent[] };
+
+/**
+ * The fast path for the raw HTML real guides hold: `<br/>` runs and `<u>…</u>` pairs among
+ * siblings become `break` and underline nodes, so most sections never need an HTML parser
+ * (parse5 through rehype-raw is the costliest step of a page). Anything else stays raw and goes
+ * through rehype-raw; everything goes through the sanitizer either way. The input is not changed:
+ * changed parents are shallow copies.
+ *
+ * @param nodes Sibling mdast nodes.
+ * @returns The same array when nothing changed, else a new one.
+ */
+function inlineSimpleHtml(nodes: readonly RootContent[]): RootContent[] {
+  let out: RootContent[] | undefined;
+  const take = (i: number): RootContent[] => (out ??= nodes.slice(0, i));
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as RootContent;
+    if (node.type === 'html' && BR.test(node.value)) {
+      const list = take(i);
+      const count = node.value.match(/<br/gi)?.length ?? 1;
+      for (let k = 0; k < count; k++) list.push({ type: 'break' });
+      continue;
+    }
+    if (isOpenU(node)) {
+      let j = i + 1;
+      while (j < nodes.length && !isCloseU(nodes[j]) && !isOpenU(nodes[j])) j++;
+      if (j < nodes.length && isCloseU(nodes[j])) {
+        take(i).push({ type: 'guidekitUnderline', children: inlineSimpleHtml(nodes.slice(i + 1, j)) } as unknown as RootContent);
+        i = j;
+        continue;
+      }
+    }
+    if ('children' in node && Array.isArray(node.children)) {
+      const children = inlineSimpleHtml(node.children as RootContent[]);
+      if (children !== node.children) {
+        take(i).push({ ...node, children } as RootContent);
+        continue;
+      }
+    }
+    if (out) out.push(node);
+  }
+  return out ?? (nodes as RootContent[]);
+}
+
+function isOpenU(n: RootContent | undefined): boolean {
+  return n?.type === 'html' && OPEN_U.test(n.value.trim());
+}
+function isCloseU(n: RootContent | undefined): boolean {
+  return n?.type === 'html' && CLOSE_U.test(n.value.trim());
+}
+
 function hasHtml(nodes: readonly unknown[]): boolean {
   let found = false;
   const root = { type: 'root', children: nodes } as MdastRoot;
@@ -124,22 +187,24 @@ function hasHtml(nodes: readonly unknown[]): boolean {
 }
 
 /**
- * Copy blocks and move their headings under a section heading rendered at `baseDepth`: a guide's
- * `#####` section with a `######` sub-heading becomes `<h2>` + `<h3>`, so the page has a proper
- * outline (h1 title, h2 sections) whatever levels the author used.
+ * Move the headings of a section's content under the section heading rendered at `baseDepth`: a
+ * guide's `#####` section with a `######` sub-heading becomes `<h2>` + `<h3>`, so the page has a
+ * proper outline (h1 title, h2 sections) whatever levels the author used. Works on the hast
+ * (top-level headings of the section only), so the guide's mdast is never copied or changed.
  *
- * @param blocks Section blocks (not mutated).
+ * @param children Hast of the section's blocks (mutated).
  * @param sectionDepth Depth of the section heading as written, or null.
  * @param baseDepth Depth the section heading is rendered at.
  */
-export function shiftHeadings(blocks: readonly Block[], sectionDepth: number | null, baseDepth: number): RootContent[] {
-  const copy = structuredClone(blocks) as unknown as RootContent[];
-  const root = { type: 'root', children: copy } as MdastRoot;
-  visit(root, 'heading', (h: Heading) => {
-    const rel = sectionDepth === null ? 1 : Math.max(1, h.depth - sectionDepth);
-    h.depth = Math.min(6, baseDepth + rel) as Heading['depth'];
-  });
-  return copy;
+export function shiftHeadings(children: ElementContent[], sectionDepth: number | null, baseDepth: number): void {
+  for (const node of children) {
+    if (node.type !== 'element') continue;
+    const m = /^h([1-6])$/.exec(node.tagName);
+    if (!m) continue;
+    const depth = Number(m[1]);
+    const rel = sectionDepth === null ? 1 : Math.max(1, depth - sectionDepth);
+    node.tagName = `h${Math.min(6, baseDepth + rel)}`;
+  }
 }
 
 /** What to do with images once content is sanitized. */
@@ -147,24 +212,32 @@ export type ImageTransform = (img: Element, parent: Element | HastRoot, index: n
 
 /**
  * Turn mdast blocks of a guide into sanitized, highlighted hast: remark-rehype (with handlers for
- * UI labels and MDX), rehype-raw (only when raw HTML is present), rehype-sanitize, then images
- * and code. Never string concatenation of content.
+ * UI labels and MDX), rehype-raw (only when raw HTML is present), rehype-sanitize, then shiki.
+ * Never string concatenation of content.
  *
- * @param blocks mdast nodes (already copied when they need changes).
- * @param images Called for each `<img>` left by the sanitizer (add size, lazy loading, inline...).
+ * @param blocks mdast nodes (not changed).
  * @returns The hast children.
  */
-export async function blocksToHast(blocks: readonly RootContent[], images?: ImageTransform): Promise<ElementContent[]> {
+export async function blocksToHast(blocks: readonly RootContent[]): Promise<ElementContent[]> {
   const mdast = { type: 'root', children: blocks } as MdastRoot;
-  const processor = hasHtml(blocks) ? withRaw : withoutRaw;
+  if (hasHtml(blocks)) mdast.children = inlineSimpleHtml(blocks);
+  const processor = hasHtml(mdast.children) ? withRaw : withoutRaw;
   const tree = (await processor.run(mdast)) as HastRoot;
-  if (images) {
-    visit(tree, 'element', (node: Element, index, parent) => {
-      if (node.tagName === 'img' && parent && index !== undefined) images(node, parent as Element, index);
-    });
-  }
   await highlightCode(tree);
   return tree.children as ElementContent[];
+}
+
+/**
+ * Call `images` on every `<img>` of some hast children (which it may replace in its parent).
+ *
+ * @param children Hast children (mutated).
+ * @param images The transform.
+ */
+export function transformImages(children: ElementContent[], images: ImageTransform): void {
+  const root: HastRoot = { type: 'root', children };
+  visit(root, 'element', (node: Element, index, parent) => {
+    if (node.tagName === 'img' && parent && index !== undefined) images(node, parent as Element, index);
+  });
 }
 
 /** Plain text of blocks, for JSON-LD step text and meta descriptions. */

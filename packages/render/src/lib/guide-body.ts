@@ -1,7 +1,9 @@
 import type { Guide, Section } from '@guidekit/model';
-import type { Element, ElementContent } from 'hast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { h } from 'hastscript';
-import { blocksToHast, shiftHeadings } from './content.js';
+import { blocksToHast, shiftHeadings, transformImages } from './content.js';
 import type { ImageTransform } from './content.js';
 import { uiStrings } from './strings.js';
 
@@ -11,6 +13,38 @@ export interface BodyOptions {
   images?: ImageTransform;
   /** Show the table of steps (not in print). Default true. */
   toc?: boolean;
+}
+
+interface CachedSection {
+  children: ElementContent[];
+  hasImages: boolean;
+}
+
+// Sanitized, highlighted hast of the sections of the last few guides: the site page, the
+// single-file page and the print page of one guide share it. Bounded (a build of thousands of
+// guides must not keep every tree), keyed by the parsed guide object.
+const CACHE_GUIDES = 16;
+const sectionCache = new Map<Guide, Map<Section, CachedSection>>();
+
+async function sectionHast(guide: Guide, section: Section): Promise<CachedSection> {
+  let perGuide = sectionCache.get(guide);
+  if (!perGuide) {
+    perGuide = new Map();
+    sectionCache.set(guide, perGuide);
+    if (sectionCache.size > CACHE_GUIDES) sectionCache.delete(sectionCache.keys().next().value as Guide);
+  }
+  let cached = perGuide.get(section);
+  if (!cached) {
+    const children = await blocksToHast(contentBlocks(section) as unknown as RootContent[]);
+    shiftHeadings(children, section.depth, 2);
+    let hasImages = false;
+    visit({ type: 'root', children } as HastRoot, 'element', (n: Element) => {
+      if (n.tagName === 'img') hasImages = true;
+    });
+    cached = { children, hasImages };
+    perGuide.set(section, cached);
+  }
+  return cached;
 }
 
 function isBreak(node: { type: string }): boolean {
@@ -66,7 +100,11 @@ export async function renderGuideBody(guide: Guide, options: BodyOptions = {}): 
   }
   const stepsById = new Map(guide.steps.map((s) => [s.id, s]));
   for (const section of guide.sections) {
-    const blocks = await blocksToHast(shiftHeadings(contentBlocks(section), section.depth, 2), options.images);
+    const cached = await sectionHast(guide, section);
+    // Serializing never changes a tree, so sections without images are shared as they are; the
+    // image transform changes nodes, so it works on a copy.
+    const blocks = cached.hasImages && options.images ? structuredClone(cached.children) : cached.children;
+    if (cached.hasImages && options.images) transformImages(blocks, options.images);
     const step = section.stepId ? stepsById.get(section.stepId) : undefined;
     if (step) {
       const headingId = `${step.id}-title`;

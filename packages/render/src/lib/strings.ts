@@ -37,6 +37,18 @@ export function uiStrings(locale: string): UiStrings {
  * @param locale A BCP 47 tag.
  */
 export function languageName(locale: string): string {
+  let name = languageNames.get(locale);
+  if (name === undefined) {
+    name = computeLanguageName(locale);
+    languageNames.set(locale, name);
+  }
+  return name;
+}
+
+// Intl.DisplayNames is slow to build: one name per locale per process.
+const languageNames = new Map<string, string>();
+
+function computeLanguageName(locale: string): string {
   try {
     const name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale);
     if (!name) return locale;
