@@ -171,7 +171,9 @@ export class GuideCache {
     } catch {
       header = undefined;
     }
-    if (!header || header.v !== ENTRY_FORMAT || typeof header.key !== 'string' || !Array.isArray(header.summary) || !Array.isArray(header.payload)) {
+    // An intact entry from another entry format (an older guidekit): a plain miss, overwritten later.
+    if (header && typeof header.v === 'number' && header.v !== ENTRY_FORMAT) return { status: 'miss' };
+    if (!header || typeof header.key !== 'string' || !Array.isArray(header.summary) || !Array.isArray(header.payload)) {
       return this.#discard(file);
     }
     // A well-formed entry for an older version of the file: a plain miss, overwritten later.
