@@ -19,6 +19,14 @@ describe('extractNumbers', () => {
     expect(keys('Windows 10 2024')).toEqual(['10', '2024']);
     expect(keys('CPU inférieur à 2% pendant 15 minutes.')).toEqual(['2', '15']);
   });
+  it('reads times of day on both clocks', () => {
+    expect(keys('à 22 h 00')).toEqual(['22:00']);
+    expect(keys('at 10:00 PM')).toEqual(['22:00']);
+    expect(keys('à 22h30')).toEqual(['22:30']);
+    expect(keys('at 10:30 p.m.')).toEqual(['22:30']);
+    expect(keys('12 AM')).toEqual(['0:00']);
+    expect(extractNumbers('pendant 8 h')[0]!.keys).toEqual(['8:00', '8']);
+  });
   it('tells different numbers apart', () => {
     expect(keys('8 hours')).not.toEqual(keys('24 hours'));
   });

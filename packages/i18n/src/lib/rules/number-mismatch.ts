@@ -8,6 +8,7 @@ import type { UnitRef } from '../types.js';
 
 interface Found {
   key: string;
+  keys: string[];
   raw: string;
   place: Place | undefined;
 }
@@ -17,7 +18,7 @@ function numbersOf(unit: UnitRef): Found[] {
   for (const run of factsOf(unit).text) {
     // URLs written as plain text are addresses, not quantities.
     const value = run.value.replace(/\b(?:https?:\/\/|www\.)\S+/g, (url) => ' '.repeat(url.length));
-    for (const token of extractNumbers(value)) out.push({ key: token.key, raw: token.raw, place: placeIn(run, token.index) });
+    for (const token of extractNumbers(value)) out.push({ key: token.key, keys: token.keys, raw: token.raw, place: placeIn(run, token.index) });
   }
   return out;
 }
@@ -29,9 +30,12 @@ export const numberMismatch = defineRule({
     description: 'Numbers in each step and section’s prose are the source’s numbers.',
     defaultSeverity: 'error',
     category: 'content',
-    docs: 'Numbers are read from prose (not code or URLs) and normalised: `1 000`, `1,000` and `1.000` agree, `2,5 %` and `2.5%` agree, `1er` and `1st` agree, versions such as `10.0.19045` stay whole, and identifiers such as `M365` are not numbers. A number of the translation that the source’s unit does not have is reported, paired with the source number it probably replaced.',
+    docs: 'Numbers are read from prose (not code or URLs) and normalised: `1 000`, `1,000` and `1.000` agree, `2,5 %` and `2.5%` agree, `1er` and `1st` agree, versions such as `10.0.19045` stay whole, times agree across clocks (`22 h 00` = `10:00 PM`), and identifiers such as `M365` are not numbers. A number of the translation that the source’s unit does not have is reported, paired with the source number it probably replaced.',
     examples: {
-      ok: [{ source: '##### Étape 1 : A\nAttendez 8 heures, soit 1 000 secondes à 2,5 %.', translation: '##### Step 1: A\nWait 8 hours, that is 1,000 seconds at 2.5%.' }],
+      ok: [
+        { source: '##### Étape 1 : A\nAttendez 8 heures, soit 1 000 secondes à 2,5 %.', translation: '##### Step 1: A\nWait 8 hours, that is 1,000 seconds at 2.5%.' },
+        { source: '##### Étape 1 : A\nRéglez l’heure sur 22 h 00 pour deux postes.', translation: '##### Step 1: A\nSet the time to 10:00 PM for 2 computers.' },
+      ],
       notOk: [{ source: '##### Étape 1 : A\nAttendez 8 heures.', translation: '##### Step 1: A\nWait 24 hours.' }],
     },
   },
@@ -39,15 +43,16 @@ export const numberMismatch = defineRule({
     for (const { source, translation } of paired(context.alignment.units)) {
       const expected = numbersOf(source);
       const found = numbersOf(translation);
-      const expectedKeys = new Set(expected.map((n) => n.key));
-      const foundKeys = new Set(found.map((n) => n.key));
+      const expectedKeys = new Set(expected.flatMap((n) => n.keys));
+      const foundKeys = new Set(found.flatMap((n) => n.keys));
       const words = (unit: UnitRef, locales: string[]) => numberWords(factsOf(unit).text.map((run) => run.value).join(' '), locales);
       // A spelled-out number (`two`, `deux`) may stand for a digit of the other side.
       const locales = [context.source.guide.locale, context.translation.guide.locale];
       const foundWords = words(translation, locales);
       const expectedWords = words(source, locales);
-      const unexpected = found.filter((n, i) => !expectedKeys.has(n.key) && !expectedWords.has(n.key) && found.findIndex((m) => m.key === n.key) === i);
-      const missing = expected.filter((n, i) => !foundKeys.has(n.key) && !foundWords.has(n.key) && expected.findIndex((m) => m.key === n.key) === i);
+      const agrees = (n: Found, keys: Set<string>, words: Set<string>) => n.keys.some((k) => keys.has(k) || words.has(k));
+      const unexpected = found.filter((n, i) => !agrees(n, expectedKeys, expectedWords) && found.findIndex((m) => m.key === n.key) === i);
+      const missing = expected.filter((n, i) => !agrees(n, foundKeys, foundWords) && expected.findIndex((m) => m.key === n.key) === i);
       const where = unitName(translation);
       unexpected.forEach((n, i) => {
         const instead = missing[i];
