@@ -77,6 +77,21 @@ describe('vite build', () => {
     expect((await mod.loadGuide('clean-desk', 'en')).title).toBe(titleIn(path.join(root, 'content/en/clean-desk.md')));
   });
 
+  it('says which folder is missing when the content folder does not exist', async () => {
+    const root = app();
+    const error = await build({
+      root,
+      logLevel: 'silent',
+      configFile: false,
+      plugins: [guidekit({ content: 'no-such-folder' })],
+      build: { outDir: 'out', lib: { entry: 'entry.ts', formats: ['es'], fileName: 'entry' } },
+    }).then(
+      () => undefined,
+      (e: unknown) => e as { message: string },
+    );
+    expect(error?.message).toMatch(/no-such-folder.*not a folder/);
+  });
+
   it('stops the build on a content error, naming the guide file and line', async () => {
     const root = app();
     writeFileSync(path.join(root, 'content/fr/broken.md'), '---\ntitle: [unclosed\n---\n\nText.\n');

@@ -100,10 +100,17 @@ export function guidekit(options: GuidekitPluginOptions = {}): Plugin {
 
   /** The loaded set; loaded once, again only after a content file changed. */
   const current = (): Promise<GuideSet> => {
-    pending ??= loadGuideSet(contentDir).then((set) => {
-      if (options.dts) writeIfChanged(path.resolve(viteRoot, options.dts), ambientTypes(set.content));
-      return set;
-    });
+    pending ??= loadGuideSet(contentDir).then(
+      (set) => {
+        if (options.dts) writeIfChanged(path.resolve(viteRoot, options.dts), ambientTypes(set.content));
+        return set;
+      },
+      (error: unknown) => {
+        // A missing content folder may be created later: try again on the next request.
+        pending = undefined;
+        throw error;
+      },
+    );
     return pending;
   };
 
