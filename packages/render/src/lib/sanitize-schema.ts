@@ -19,6 +19,8 @@ export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
   // `input` is there for GFM task lists, which guides do not use (the parser reads CommonMark):
   // no form control in a page.
+  // Elements whose content is raw text or markup: drop them whole rather than show their source.
+  strip: ['script', 'style', 'template', 'noscript', 'title', 'textarea', 'xmp', 'noembed', 'noframes', 'iframe'],
   tagNames: [...(defaultSchema.tagNames ?? []).filter((t) => t !== 'input'), 'u', 'aside'],
   attributes: {
     ...defaultSchema.attributes,
