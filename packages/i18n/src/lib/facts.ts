@@ -60,6 +60,13 @@ export function factsOf(unit: UnitRef): UnitFacts {
   const hit = cache.get(unit.section);
   if (hit) return hit;
   const facts: UnitFacts = { images: [], links: [], code: [], uiLabels: [], text: [], prose: [], html: [] };
+  // The heading is prose too (`Définition` left in an English file); for a step, its title
+  // without the `Étape 1 :` words, which differ by language anyway.
+  const heading = unit.step ? unit.step.title : unit.section.heading;
+  if (heading) {
+    const start = unit.section.position.start;
+    facts.prose.push({ prose: normaliseProse(heading), raw: heading, position: { start, end: { line: start.line, column: start.column + 1 } } });
+  }
   for (const block of unit.section.blocks) walkBlock(block as unknown as Nodes, facts);
   cache.set(unit.section, facts);
   return facts;
