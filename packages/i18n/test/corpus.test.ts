@@ -19,6 +19,7 @@ describe.skipIf(!hasCorpus)('the real corpus (french sources, english translatio
       'i18n/untranslated english/2025-03-28-azure-protect-against-next-js-cve-2025-29927.md:88',
       'i18n/untranslated english/2025-03-28-azure-protect-against-next-js-cve-2025-29927.md:90',
       'i18n/untranslated english/2025-03-31-teams-cqd-historical-reports.mdx:14',
+      'i18n/untranslated english/2025-10-20-purview-how-to-report-inappropriate-teams-message.md:9',
       'i18n/untranslated english/2025-11-12-defender-how-to-enable-edr-block-mode.md:26',
       'i18n/broken-markdown english/2025-11-12-defender-how-to-enable-edr-block-mode.md:58',
       'i18n/broken-markdown english/2025-11-12-defender-how-to-enable-edr-block-mode.md:71',

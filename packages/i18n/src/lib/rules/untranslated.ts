@@ -2,6 +2,7 @@ import { defineRule } from '../rule.js';
 import { quote } from '../compare.js';
 import { factsOf } from '../facts.js';
 import { hasSourceLanguageMarks } from '../language.js';
+import { frontmatterLine } from '../text.js';
 import type { Position } from '@guidekit/model';
 
 /**
@@ -22,7 +23,7 @@ function judgeable(raw: string, prose: string, sourceLocale: string, targetLocal
 export const untranslated = defineRule({
   id: 'i18n/untranslated',
   meta: {
-    description: 'No paragraph, heading or list item of the translation is a copy of the source’s prose.',
+    description: 'No paragraph, heading, list item, tag or category of the translation is a copy of the source’s prose.',
     defaultSeverity: 'warning',
     category: 'content',
     docs: 'Prose is what remains of a paragraph once code, URLs, UI labels, emphasised product names and HTML are removed; it is compared case- and punctuation-insensitively with every prose block of the source (a pasted paragraph may land in another step). A copy counts only when it carries a mark of the source language that the target lacks (a function word such as `pour`, a letter such as `é`), so product names, UI field names kept on purpose and words spelled alike (`Introduction`) are not alarms; the sources section (titles of external pages) is not judged. Off when both sides share a language.',
@@ -41,6 +42,19 @@ export const untranslated = defineRule({
     }
     const from = context.source.guide.locale;
     const to = context.translation.guide.locale;
+    // Tags and categories are words readers see too (`Conformité` left in an English post).
+    for (const key of ['categories', 'tags'] as const) {
+      const theirs = new Set(context.source.guide.frontmatter[key] ?? []);
+      for (const item of context.translation.guide.frontmatter[key] ?? []) {
+        if (!theirs.has(item) || !hasSourceLanguageMarks(item, from, to)) continue;
+        context.report({
+          at: frontmatterLine(context.translation.text, key) ?? { line: 1, column: 1 },
+          related: frontmatterLine(context.source.text, key) ?? { line: 1, column: 1 },
+          message: `Unexpected untranslated ${key === 'tags' ? 'tag' : 'category'} ${quote(item)}, expected a translation of the source's`,
+          data: { field: key, text: item },
+        });
+      }
+    }
     for (const pair of context.alignment.units) {
       // Source lists name external pages by their own titles, in whatever language they are.
       if (!pair.translation || pair.translation.section.kind === 'sources') continue;
