@@ -132,7 +132,7 @@ describe('pathological inputs answer fast and keep their text', () => {
   test('the size limit is an option', () => {
     const { diagnostics } = parseGuide('a'.repeat(200), { path: 'a.md', locale: 'fr', maxBytes: 100 });
     expect(diagnostics.map(where)).toEqual(['1:1 error parse/too-large']);
-    expect(DEFAULT_MAX_BYTES).toBe(1024 * 1024);
+    expect(DEFAULT_MAX_BYTES).toBe(256 * 1024);
   });
 
   test('10,000 nested block quotes', () => {
@@ -144,8 +144,8 @@ describe('pathological inputs answer fast and keep their text', () => {
     }, 3000);
   });
 
-  test('1,000 nested list items, one per line (under the size limit: the depth scan catches it)', () => {
-    const lines = Array.from({ length: 1_000 }, (_, i) => `${'  '.repeat(i)}- niveau ${i}`);
+  test('400 nested list items, one per line (under the size limit: the depth scan catches it)', () => {
+    const lines = Array.from({ length: 400 }, (_, i) => `${'  '.repeat(i)}- niveau ${i}`);
     const source = `## Étape 1 : Profond\n${lines.join('\n')}\n`;
     fast(() => {
       const { guide, diagnostics } = parse(source);
@@ -176,6 +176,33 @@ describe('pathological inputs answer fast and keep their text', () => {
     const { guide, diagnostics } = parse(`## Étape 1 : Code\n${code}`);
     expect(diagnostics).toEqual([]);
     expect(guide.steps[0]?.code[0]?.value).toBe('*_'.repeat(5_000));
+  });
+
+  test('10,000 nested list items, one per line (100 MB): too large, answered fast', () => {
+    const lines = Array.from({ length: 10_000 }, (_, i) => `${'  '.repeat(i)}- niveau ${i}`);
+    const source = lines.join('\n');
+    fast(() => {
+      const { guide, diagnostics } = parse(source);
+      expect(diagnostics.map(where)).toEqual(['1:1 error parse/too-large']);
+      expect(guide.sections[0]?.position.end.line).toBe(10_000);
+    }, 10_000);
+  });
+
+  test('a long run of unclosed images (quadratic destination scans) is refused fast', () => {
+    const source = `Intro\n\n${'![a]('.repeat(20_000)}\n`;
+    fast(() => {
+      const { diagnostics } = parse(source);
+      expect(diagnostics.map(where)).toEqual(['3:1 error parse/too-complex']);
+    }, 3000);
+  });
+
+  test('MDX: 10,000 nested expressions or JSX tags are refused fast', () => {
+    for (const source of [`${'{'.repeat(10_000)}${'}'.repeat(10_000)}\n`, `${'<a>'.repeat(10_000)}x${'</a>'.repeat(10_000)}\n`]) {
+      fast(() => {
+        const { diagnostics } = parseGuide(source, { path: 'deep.mdx', locale: 'fr' });
+        expect(diagnostics.map(where)).toEqual(['1:1 error parse/too-deep']);
+      }, 3000);
+    }
   });
 
   test('moderate nesting (50 levels) is parsed normally', () => {

@@ -48,7 +48,7 @@ function collapse(text: string): string {
 
 // Past this size a value is a raw fallback block (a huge or pathological file kept as text):
 // hash it as written, so hashing 10 MB stays far below a second.
-const RAW_VALUE = 1024 * 1024;
+const RAW_VALUE = 256 * 1024;
 
 // Length-prefixed, not JSON-escaped: cheaper for large values, and still unambiguous.
 function encodeValue(v: string): string {

@@ -171,6 +171,8 @@ function isSpaceOrEnd(text: string, i: number, end: number): boolean {
 
 // About 0.3 s of micromark attention resolution on a small machine; real guides use < 1%.
 const MAX_MARK_WORK = 2000 * 2000;
+// `](` count × run length: 200 unclosed resources in a 20,000-character run, ~0.3 s.
+const MAX_SCAN_WORK = 4_000_000;
 
 /** The fence (three or more backticks or tildes, up to 3 spaces in) opening a line, if any. */
 function fenceAt(text: string, start: number, end: number): string {
@@ -199,7 +201,7 @@ export interface GuardResult {
  * @param maxDepth Deepest accepted nesting of block quotes and lists.
  * @returns `ok: false` with a diagnostic when the input must be kept raw.
  */
-export function guardInput(text: string, file: string, maxBytes: number, maxDepth: number): GuardResult {
+export function guardInput(text: string, file: string, maxBytes: number, maxDepth: number, mdx = false): GuardResult {
   // UTF-16 length is a lower bound of the UTF-8 size, and at most 3x below it: check cheaply first.
   if (text.length > maxBytes || (text.length * 3 > maxBytes && Buffer.byteLength(text, 'utf8') > maxBytes)) {
     const size = Buffer.byteLength(text, 'utf8');
@@ -236,6 +238,25 @@ export function guardInput(text: string, file: string, maxBytes: number, maxDept
       data: { markers: marks },
     }),
   });
+  // Link resources: after each `](` micromark scans the destination up to the next whitespace,
+  // so many `](` in one long run without spaces (`![a](![a](…`) cost count × run length.
+  let resources = 0;
+  let runStart = 0;
+  let scan = 0;
+  // MDX: `{` expressions and JSX tags nest (acorn and the JSX tokenizer recurse).
+  let braces = 0;
+  let tags = 0;
+  const nested = (what: string, depth: number, at: number): GuardResult => ({
+    ok: false,
+    diagnostic: createDiagnostic({
+      file,
+      ruleId: 'parse/too-deep',
+      severity: 'error',
+      message: `Unexpected ${what} nested ${depth} levels deep, expected at most ${maxDepth} (kept as raw text, not parsed)`,
+      position: { line: at, column: 1 },
+      data: { depth, maxDepth },
+    }),
+  });
   while (start <= n) {
     let end = start;
     let lineMarks = 0;
@@ -244,8 +265,41 @@ export function guardInput(text: string, file: string, maxBytes: number, maxDept
       const c = text.charCodeAt(end);
       if (c === 10 || c === 13) break;
       if (c === 42 || c === 95) lineMarks++;
-      if (blank && c !== 32 && c !== 9) blank = false;
+      if (c === 32 || c === 9) {
+        scan += resources * (end - runStart);
+        resources = 0;
+        runStart = end + 1;
+      } else {
+        blank = false;
+        if (c === 40 && end > start && text.charCodeAt(end - 1) === 93) resources++;
+        if (mdx) {
+          if (c === 123) braces++;
+          else if (c === 125) braces = Math.max(0, braces - 1);
+          else if (c === 60) {
+            const d = text.charCodeAt(end + 1);
+            if (d === 47) tags = Math.max(0, tags - 1);
+            else if ((d >= 65 && d <= 90) || (d >= 97 && d <= 122)) tags++;
+          } else if (c === 62 && end > start && text.charCodeAt(end - 1) === 47) tags = Math.max(0, tags - 1);
+          if (braces > maxDepth) return nested('`{` expressions', braces, line);
+          if (tags > maxDepth) return nested('JSX tags', tags, line);
+        }
+      }
       end++;
+    }
+    scan += resources * (end - runStart);
+    resources = 0;
+    runStart = end + 1;
+    if (scan > MAX_SCAN_WORK) {
+      return {
+        ok: false,
+        diagnostic: createDiagnostic({
+          file,
+          ruleId: 'parse/too-complex',
+          severity: 'error',
+          message: 'Unexpected long run of unclosed links or images (`](` without spaces), expected ordinary links (kept as raw text, not parsed)',
+          position: { line, column: 1 },
+        }),
+      };
     }
     const depth = lineDepth(text, start, end);
     if (depth > maxDepth) {

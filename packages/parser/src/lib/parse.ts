@@ -25,8 +25,11 @@ import { keywordMatcher, matchStepHeading } from './keywords.js';
 import { toPlainText } from './plain-text.js';
 import type { ParseOptions } from './types.js';
 
-/** Default `maxBytes`: 1 MiB, about a second of remark-parse on this class of machine. */
-export const DEFAULT_MAX_BYTES = 1024 * 1024;
+/**
+ * Default `maxBytes`: 256 KiB, 25 times the largest real guide, and a parse time of a second
+ * or two even for dense content (link-heavy Markdown parses at ~100 KB/s on a small machine).
+ */
+export const DEFAULT_MAX_BYTES = 256 * 1024;
 /** Default `maxDepth`: far beyond any real guide, far below what makes remark slow. */
 export const DEFAULT_MAX_DEPTH = 200;
 
@@ -204,7 +207,7 @@ export function parseGuide(source: string | Uint8Array, options: ParseOptions): 
       }),
     );
   }
-  const guard = guardInput(text, file, options.maxBytes ?? DEFAULT_MAX_BYTES, options.maxDepth ?? DEFAULT_MAX_DEPTH);
+  const guard = guardInput(text, file, options.maxBytes ?? DEFAULT_MAX_BYTES, options.maxDepth ?? DEFAULT_MAX_DEPTH, format === 'mdx');
   if (!guard.ok && guard.diagnostic) {
     return { guide: rawGuide(ctx, base, text, guard.diagnostic), diagnostics: ctx.diagnostics };
   }

@@ -13,7 +13,7 @@ export interface ParseOptions {
   format?: 'md' | 'mdx';
   /** Extra step and section words per locale, added to `defaultKeywords`. */
   keywords?: KeywordsOption;
-  /** Largest file parsed, in UTF-8 bytes (default 1 MiB); larger files are kept raw. */
+  /** Largest file parsed, in UTF-8 bytes (default 256 KiB); larger files are kept raw. */
   maxBytes?: number;
   /** Deepest block nesting parsed (default 200); deeper files are kept raw. */
   maxDepth?: number;
