@@ -1,74 +1,61 @@
-import * as path from 'node:path';
-import type { Command } from 'commander';
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { BuildUsageError, DEFAULT_FORMATS, availableFormats, build } from '@guidekit/build';
 import type { BuildProgress, BuildResult } from '@guidekit/build';
+import { loadConfig, resolveConfigPath } from '@guidekit/content';
 import type { Diagnostic } from '@guidekit/model';
-import { applySeverities, exitCodeFor, getReporter, report, reporterNames } from '@guidekit/report';
+import { applyInlineDirectives, applySeverities, exitCodeFor, getReporter, report, reporterNames } from '@guidekit/report';
+import { Option, type Command } from 'commander';
+import { UsageError } from '../usage.js';
 import { VERSION } from '../version.js';
 
-/** A writable text stream (stdout, stderr, or a test's buffer). */
-export interface TextSink {
-  write(chunk: string): unknown;
-  isTTY?: boolean;
+/** Options of {@link runBuild}: what `guidekit-docs build` takes, as data. */
+export interface BuildCommandOptions {
+  /** Content root; default: `contentRoot` of the configuration found from `cwd`, else `content`. */
+  root?: string | undefined;
+  /** Output folder; default: `out` of the configuration, else `dist`. */
+  out?: string | undefined;
+  /** Formats, as a list or comma-separated; default: `formats` of the configuration, else html,single,json,md,jsonld. */
+  formats?: readonly string[] | string | undefined;
+  /** An explicit `guidekit.config.json` / `.mjs`. */
+  config?: string | undefined;
+  /** `false` parses every guide again (`--no-cache`). */
+  cache?: boolean | undefined;
+  /** Reporter of the diagnostics: `stylish` (default), `json`, `sarif`, `github`. */
+  reporter?: string | undefined;
+  /** Report errors only. */
+  quiet?: boolean | undefined;
+  /** Exit 1 when there are more warnings than this. */
+  maxWarnings?: number | undefined;
+  /** Folder paths are resolved and printed against. Default `process.cwd()`. */
+  cwd?: string | undefined;
+  /** ANSI colours in the stylish report. */
+  color?: boolean | undefined;
+  /** Render threads (see `build`); default: decided by the build. */
+  workers?: number | undefined;
+  /** Called after each rendered unit (the CLI draws a progress bar on a TTY). */
+  onProgress?: ((progress: BuildProgress) => void) | undefined;
 }
 
-/** Options of {@link runBuild}: what the command line says, plus where to print. */
-export interface RunBuildOptions {
-  /** Content root. Default `content`. */
-  root?: string;
-  /** Output folder. Default `dist`. */
-  out?: string;
-  /** Formats, as a list or a comma-separated string. Default html,single,json,md,jsonld. */
-  formats?: readonly string[] | string;
-  /** Configuration file. */
-  config?: string;
-  /** `false` for `--no-cache`. */
-  cache?: boolean;
-  /** Reporter for diagnostics (`stylish`, `json`, `sarif`, `github`). Default `stylish`. */
-  reporter?: string;
-  /** Print only errors. */
-  quiet?: boolean;
-  /** Folder paths are printed relative to. Default `process.cwd()`. */
-  cwd?: string;
-  /** Where the report goes. Default `process.stdout`. */
-  stdout?: TextSink;
-  /** Where progress, the summary and usage errors go. Default `process.stderr`. */
-  stderr?: TextSink;
-  /** Show a progress bar. Default: when `stderr` is a TTY and `CI` is not set. */
-  progress?: boolean;
-}
-
-/** What {@link runBuild} returns: the exit code and, when the build ran, its result. */
-export interface RunBuildResult {
+/** What {@link runBuild} resolves to. */
+export interface BuildCommandResult {
+  /** 0 clean, 1 errors in content or a failed render, 2 a format that cannot run here or an invalid configuration. */
   code: number;
+  /** The report text for stdout (diagnostics through the reporter). */
+  output: string;
+  /** Lines for stderr: formats that could not run, then the summary line. */
+  messages: string[];
+  /** The diagnostics reported (configured severities and inline directives applied; files absolute). */
+  diagnostics: Diagnostic[];
+  /** What the build did (absent when an invalid configuration stopped it). */
   result?: BuildResult;
 }
 
 /** Split `html,json` / `['html', 'json,md']` into names, dropping blanks. */
-function parseFormats(value: readonly string[] | string | undefined): string[] | undefined {
+export function parseFormats(value: readonly string[] | string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
   const list = (typeof value === 'string' ? [value] : value).flatMap((v) => v.split(',')).map((v) => v.trim());
   return list.filter((v) => v.length > 0);
-}
-
-/** A one-line progress bar redrawn in place, at most ten times a second. */
-function progressBar(sink: TextSink): { update: (p: BuildProgress) => void; clear: () => void } {
-  let last = 0;
-  let drawn = false;
-  return {
-    update(p) {
-      const now = Date.now();
-      if (now - last < 100 && p.done !== p.total) return;
-      last = now;
-      const width = 24;
-      const filled = p.total === 0 ? width : Math.round((p.done / p.total) * width);
-      sink.write(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.done}/${p.total} ${p.format}`);
-      drawn = true;
-    },
-    clear() {
-      if (drawn) sink.write('\r\x1b[2K');
-    },
-  };
 }
 
 /** `1.2s` under a minute, `1m 05s` above. */
@@ -78,100 +65,184 @@ function formatDuration(ms: number): string {
   return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
 }
 
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /**
  * The summary line printed at the end of a build:
  * `built 12 guides × 5 formats: 31 files written, 29 unchanged in 1.2s`.
+ *
+ * @param result What the build did.
+ * @returns One line, without a newline.
  */
 export function summaryLine(result: BuildResult): string {
   const removed = result.removed.length > 0 ? `, ${result.removed.length} removed` : '';
   const formats = result.formats.length - result.unavailable.length;
   return (
-    `built ${result.guides} guide${result.guides === 1 ? '' : 's'} × ${formats} format${formats === 1 ? '' : 's'}: ` +
-    `${result.written.length} file${result.written.length === 1 ? '' : 's'} written, ${result.unchanged} unchanged${removed} ` +
-    `in ${formatDuration(result.durationMs)}`
+    `built ${plural(result.guides, 'guide')} × ${plural(formats, 'format')}: ` +
+    `${plural(result.written.length, 'file')} written, ${result.unchanged} unchanged${removed} in ${formatDuration(result.durationMs)}`
   );
 }
 
 /**
- * Run `guidekit-docs build` without commander: build, print the diagnostics through the
- * reporter, the summary line, and resolve to the exit code (0 clean, 1 errors in content or a
- * failed render, 2 usage: unknown format or reporter, missing root, a format that cannot run
- * here such as PDF without Chromium — the other formats are still built).
+ * Build a content tree the way `guidekit-docs build` does, and say how it went: the report of
+ * the diagnostics (configured severities and inline `guidekit-disable` comments applied), the
+ * lines for stderr, and the exit code. A format that cannot run here (PDF without Chromium)
+ * makes the exit code 2, but every other format asked for is still built.
  *
- * @param options What the command line says, plus the streams to print to.
- * @returns The exit code and the build result.
+ * @param options Root, output folder, formats and the other command-line options.
+ * @returns The exit code, the report, the stderr lines and the build result.
+ * @throws {UsageError} On a call that cannot be run: unknown format or reporter, missing folder.
  */
-export async function runBuild(options: RunBuildOptions = {}): Promise<RunBuildResult> {
-  const stdout = options.stdout ?? process.stdout;
-  const stderr = options.stderr ?? process.stderr;
-  const cwd = options.cwd ?? process.cwd();
-  const usage = (message: string): RunBuildResult => {
-    stderr.write(`guidekit-docs build: ${message}\n`);
-    return { code: 2 };
-  };
+export async function runBuild(options: BuildCommandOptions = {}): Promise<BuildCommandResult> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
   const reporterName = options.reporter ?? 'stylish';
   if (!getReporter(reporterName)) {
-    return usage(`Unexpected reporter \`${reporterName}\`, expected one of ${reporterNames.join(', ')}`);
+    throw new UsageError(`Unexpected reporter \`${reporterName}\`, expected one of ${reporterNames.join(', ')}`);
   }
-  const root = path.resolve(cwd, options.root ?? 'content');
-  const { existsSync, statSync } = await import('node:fs');
-  if (!existsSync(root) || !statSync(root).isDirectory()) {
-    return usage(`Unexpected content root ${root}: no such folder, expected a folder of guides`);
+  if (options.maxWarnings !== undefined && !(Number.isInteger(options.maxWarnings) && options.maxWarnings >= -1)) {
+    throw new UsageError(`Unexpected --max-warnings \`${options.maxWarnings}\`, expected a whole number (or -1 for no limit)`);
   }
-  const showProgress = options.progress ?? (Boolean(stderr.isTTY) && !process.env.CI);
-  const bar = showProgress ? progressBar(stderr) : undefined;
   const formats = parseFormats(options.formats);
+  if (formats !== undefined && formats.length === 0) {
+    throw new UsageError(`Unexpected empty --format, expected one or more of ${availableFormats().join(', ')}`);
+  }
+  const configFile = options.config === undefined ? undefined : path.resolve(cwd, options.config);
+  if (configFile !== undefined && !isFile(configFile)) {
+    throw new UsageError(`Configuration file \`${options.config}\` not found, expected an existing guidekit.config.json or .mjs file`);
+  }
+  let root = options.root === undefined ? undefined : path.resolve(cwd, options.root);
+  // The configuration is read first: an invalid one stops the build (exit 2) before anything is written.
+  const { config, diagnostics: configErrors } = await loadConfig(root ?? cwd, { configFile, cwd });
+  if (configErrors.length > 0) {
+    const absolute = configErrors.map((d) => ({ ...d, file: path.resolve(root ?? cwd, d.file) }));
+    const output = report(absolute, { reporter: reporterName, cwd, color: options.color ?? false });
+    return { code: 2, output, messages: [], diagnostics: absolute };
+  }
+  if (root === undefined) root = config.configFile ? resolveConfigPath(config, config.contentRoot) : path.resolve(cwd, 'content');
+  if (!isDirectory(root)) {
+    throw new UsageError(`Content root \`${path.relative(cwd, root) || '.'}\` is not a folder, expected a folder of guides: \`guidekit-docs build <root>\``);
+  }
+
   let result: BuildResult;
   try {
     result = await build({
       root,
-      out: path.resolve(cwd, options.out ?? 'dist'),
+      ...(options.out !== undefined ? { out: path.resolve(cwd, options.out) } : config.out ? {} : { out: path.resolve(cwd, 'dist') }),
       ...(formats ? { formats } : {}),
-      ...(options.config !== undefined ? { config: path.resolve(cwd, options.config) } : {}),
+      ...(configFile !== undefined ? { config: configFile } : {}),
       ...(options.cache !== undefined ? { cache: options.cache } : {}),
-      ...(bar ? { onProgress: bar.update } : {}),
+      ...(options.workers !== undefined ? { workers: options.workers } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
   } catch (error) {
-    bar?.clear();
-    if (error instanceof BuildUsageError) return usage(error.message);
+    if (error instanceof BuildUsageError) throw new UsageError(error.message);
     throw error;
   }
-  bar?.clear();
-  const rules = (result.config.rules ?? {}) as Record<string, 'off' | 'warn' | 'error'>;
-  const diagnostics: Diagnostic[] = applySeverities(result.diagnostics, rules);
-  const text = report(diagnostics, { reporter: reporterName, cwd, quiet: options.quiet ?? false, tool: { name: 'guidekit-docs', version: VERSION } });
-  if (text) stdout.write(text);
-  for (const { format, message } of result.unavailable) stderr.write(`guidekit-docs build: ${format}: ${message}\n`);
-  stderr.write(`${summaryLine(result)}\n`);
-  if (result.unavailable.length > 0) return { code: 2, result };
-  return { code: exitCodeFor(diagnostics), result };
+  const configured = applySeverities(result.diagnostics, result.config.rules);
+  const kept = applyInlineDirectives(configured, (file) => result.readSource(file));
+  const shown = options.quiet ? kept.filter((d) => d.severity === 'error') : kept;
+  // The reporters print paths relative to `cwd`; the build's are relative to the content root.
+  const absolute = shown.map((d) => ({
+    ...d,
+    file: path.resolve(result.root, d.file),
+    ...(d.related ? { related: { ...d.related, file: path.resolve(result.root, d.related.file) } } : {}),
+  }));
+  const output = report(absolute, {
+    reporter: reporterName,
+    cwd,
+    tool: { name: 'guidekit-docs', version: VERSION },
+    sources: (file) => result.readSource(path.relative(result.root, file).split(path.sep).join('/')),
+    color: options.color ?? false,
+  });
+  const messages = [
+    ...result.unavailable.map(({ format, message }) => `guidekit-docs build: ${format} skipped: ${message}`),
+    summaryLine(result),
+  ];
+  const code = result.unavailable.length > 0 ? 2 : exitCodeFor(shown, { maxWarnings: options.maxWarnings });
+  return { code, output, messages, diagnostics: absolute, result };
+}
+
+/** A one-line progress bar on stderr, redrawn in place at most ten times a second. */
+function progressBar(): { update: (p: BuildProgress) => void; clear: () => void } {
+  let last = 0;
+  let drawn = false;
+  return {
+    update(p) {
+      const now = Date.now();
+      if (now - last < 100 && p.done !== p.total) return;
+      last = now;
+      const width = 24;
+      const filled = p.total === 0 ? width : Math.round((p.done / p.total) * width);
+      process.stderr.write(`\r\x1b[K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.done}/${p.total} ${p.format}`);
+      drawn = true;
+    },
+    clear() {
+      if (drawn) process.stderr.write('\r\x1b[K');
+    },
+  };
 }
 
 /**
- * Register `guidekit-docs build [root]` on the program. The action sets `state.code`; usage
- * errors found by commander itself (unknown option) exit 2 through `main`.
+ * Register `guidekit-docs build [root]`.
+ *
+ * @param program The commander program.
+ * @param state Receives the exit code.
  */
 export function registerBuild(program: Command, state: { code: number }): void {
   program
     .command('build')
     .description('publish every guide as an HTML site, single-file HTML, JSON, Markdown, JSON-LD (and PDF), incrementally')
-    .argument('[root]', 'content root', 'content')
-    .option('-o, --out <dir>', 'output folder', 'dist')
-    .option('-f, --format <list>', `comma-separated formats (${availableFormats().join(', ')})`, DEFAULT_FORMATS.join(','))
-    .option('-c, --config <file>', 'configuration file (default: guidekit.config.json found from the root up)')
-    .option('--no-cache', 'parse every guide again instead of using the cache')
-    .option('-r, --reporter <name>', `diagnostics reporter (${reporterNames.join(', ')})`, 'stylish')
+    .argument('[root]', 'content root (default: contentRoot from guidekit.config.json, else ./content)')
+    .option('-o, --out <dir>', 'output folder (default: out from guidekit.config.json, else ./dist)')
+    .option('-f, --format <list>', `comma-separated formats: ${availableFormats().join(', ')} (default: ${DEFAULT_FORMATS.join(',')})`)
+    .addOption(new Option('-r, --reporter <name>', 'diagnostics format').choices(reporterNames).default('stylish'))
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', (v) => Number(v))
     .option('-q, --quiet', 'report errors only')
-    .action(async (root: string, opts: { out: string; format: string; config?: string; cache: boolean; reporter: string; quiet?: boolean }) => {
-      const { code } = await runBuild({
-        root,
-        out: opts.out,
-        formats: opts.format,
-        cache: opts.cache,
-        reporter: opts.reporter,
-        quiet: opts.quiet ?? false,
-        ...(opts.config !== undefined ? { config: opts.config } : {}),
-      });
-      state.code = code;
-    });
+    .option('-c, --config <file>', 'use this configuration file instead of looking one up')
+    .option('--no-cache', 'parse every file again, ignoring node_modules/.cache/guidekit')
+    .action(
+      async (
+        root: string | undefined,
+        opts: { out?: string; format?: string; reporter: string; maxWarnings?: number; quiet?: boolean; config?: string; cache: boolean },
+      ) => {
+        // A progress bar only for a person watching: a TTY, and not CI.
+        const bar = Boolean(process.stderr.isTTY) && !process.env['CI'] ? progressBar() : undefined;
+        let result: BuildCommandResult;
+        try {
+          result = await runBuild({
+            root,
+            out: opts.out,
+            formats: opts.format,
+            reporter: opts.reporter,
+            maxWarnings: opts.maxWarnings,
+            quiet: opts.quiet,
+            config: opts.config,
+            cache: opts.cache,
+            color: opts.reporter === 'stylish' && Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
+            onProgress: bar?.update,
+          });
+        } finally {
+          bar?.clear();
+        }
+        if (result.output) process.stdout.write(result.output);
+        for (const line of result.messages) process.stderr.write(`${line}\n`);
+        state.code = result.code;
+      },
+    );
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }

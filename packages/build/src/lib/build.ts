@@ -1,4 +1,5 @@
 import { promises as fsp } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { createDiagnostic, sortDiagnostics } from '@guidekit/model';
 import type { Diagnostic, Guide } from '@guidekit/model';
@@ -18,6 +19,7 @@ import {
 } from './manifest.js';
 import type { Manifest, ManifestFile, ManifestUnit } from './manifest.js';
 import { runPool } from './pool.js';
+import { PARALLEL_FORMATS, RenderWorkers, workerScript } from './workers.js';
 import { formats as registry } from './registry.js';
 import { BUILD_VERSION, rendererFingerprint } from './version.js';
 
@@ -49,6 +51,12 @@ export interface BuildOptions {
   formatOptions?: Record<string, Record<string, unknown>>;
   /** The formats to choose from. Default: the built-in registry. */
   registry?: readonly Format<any>[];
+  /**
+   * Render threads for the CPU-heavy formats (HTML, single-file, Markdown). Default: the
+   * available cores when more than 64 such units must be rendered, else none (a thread costs
+   * a few hundred milliseconds to start). Threads are used only from the built package.
+   */
+  workers?: number;
   /** Called after each rendered unit. */
   onProgress?: (progress: BuildProgress) => void;
   /** Stops the build between units; the previous output and manifest stay as they were. */
@@ -110,6 +118,28 @@ interface Unit {
 /** Translations of a guide: the rest of its slug group, sorted by locale. */
 function translationsOf(guide: Guide, groups: Map<string, Guide[]>): Guide[] {
   return (groups.get(guide.slug) ?? []).filter((g) => g !== guide);
+}
+
+/**
+ * What a page may know of a translation: exactly what the `group` key holds (path, slug,
+ * locale, title). Giving renderers no more keeps the key honest: a page cannot show a
+ * translation's description without the build noticing, because it is not there.
+ */
+function translationStub(t: Guide): Guide {
+  return {
+    slug: t.slug,
+    locale: t.locale,
+    path: t.path,
+    format: t.format,
+    title: t.title,
+    kind: t.kind,
+    frontmatter: { extra: {} },
+    sections: [],
+    prerequisites: [],
+    steps: [],
+    sources: [],
+    hash: '',
+  };
 }
 
 /**
@@ -199,7 +229,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       continue;
     }
     for (const guide of guides) {
-      const translations = translationsOf(guide, groups);
+      const translations = translationsOf(guide, groups).map(translationStub);
       const input: GuideInput = { kind: 'guide', guide, translations };
       const group = format.dependsOn === 'group' ? translations.map((t) => [t.path, t.slug, t.locale, t.title]) : null;
       units.push({
@@ -251,6 +281,30 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (path.posix.basename(file).startsWith(TEMP_PREFIX)) await fsp.rm(path.join(out, file), { force: true });
   }
 
+  // Render threads for the heavy per-guide formats, when there is enough work to pay for them.
+  const isParallel = (format: Format<any>): boolean => PARALLEL_FORMATS.includes(format.name) && registry.includes(format);
+  const parallelUnits = dirty.filter((u) => u.stage === 'guide' && isParallel(u.format)).length;
+  const threads = options.workers ?? (parallelUnits > 64 ? availableParallelism() : 0);
+  const script = threads > 0 && parallelUnits > 0 ? workerScript() : undefined;
+  const pool = script
+    ? new RenderWorkers(script, Math.min(threads, parallelUnits), {
+        root: content.root,
+        out,
+        config,
+        staticDir: content.staticDir,
+        locales,
+        formats: selected.map((f) => f.name),
+        options: options.formatOptions ?? {},
+      })
+    : undefined;
+
+  let laneTail: Promise<unknown> = Promise.resolve();
+  const lane = <T>(task: () => T | Promise<T>): Promise<T> => {
+    const run = laneTail.then(task, task);
+    laneTail = run.catch(() => undefined);
+    return run;
+  };
+
   const unavailable: UnavailableFormat[] = [];
   const sessions = new Map<Format<any>, { session: unknown } | { failed: true }>();
   let journalWritten = false;
@@ -299,10 +353,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const ctx = contexts.get(unit.format) as FormatContext;
     let output: RenderOutput;
     try {
-      output =
-        unit.stage === 'index' && unit.format.dependsOn !== 'site'
-          ? await (unit.format.renderIndex as NonNullable<Format['renderIndex']>)(unit.input as SiteInput, ctx, state.session)
-          : await unit.format.render(unit.input, ctx, state.session);
+      if (pool && unit.stage === 'guide' && unit.input.kind === 'guide' && isParallel(unit.format)) {
+        const reply = await pool.run(unit.format.name, unit.input.guide, unit.input.translations);
+        if (!reply.ok) throw reply.unavailable ? new FormatUnavailableError(reply.message) : new Error(reply.message);
+        output = { files: reply.files, diagnostics: reply.diagnostics };
+      } else {
+        const call = (): RenderOutput | Promise<RenderOutput> =>
+          unit.stage === 'index' && unit.format.dependsOn !== 'site'
+            ? (unit.format.renderIndex as NonNullable<Format['renderIndex']>)(unit.input as SiteInput, ctx, state.session)
+            : unit.format.render(unit.input, ctx, state.session);
+        // The CPU-bound formats share one lane on this thread, as on a render thread: no
+        // second page starts while a first awaits a lazily loaded grammar.
+        output = isParallel(unit.format) ? await lane(call) : await call();
+      }
     } catch (error) {
       if (error instanceof FormatUnavailableError) {
         if (!unavailable.some((u) => u.format === unit.format.name)) unavailable.push({ format: unit.format.name, message: error.message });
@@ -368,14 +431,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
 
   try {
-    // Stage by stage (pages, then indexes), format by format, each with its own parallelism.
+    // Stage by stage (every page, then the indexes), the formats side by side: the main thread
+    // renders JSON while the threads render HTML and the browser prints.
     for (const stage of ['guide', 'index'] as const) {
-      for (const format of selected) {
-        const batch = dirty.filter((u) => u.stage === stage && u.format === format);
-        await runPool(batch, Math.max(1, format.concurrency ?? 1), renderUnit);
-      }
+      // allSettled: when one format stops (abort), the others finish their unit before we leave.
+      const settled = await Promise.allSettled(
+        selected.map((format) => {
+          const batch = dirty.filter((u) => u.stage === stage && u.format === format);
+          const limit = pool && stage === 'guide' && isParallel(format) ? threads * 2 : Math.max(1, format.concurrency ?? 1);
+          return runPool(batch, limit, renderUnit);
+        }),
+      );
+      const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
     }
   } finally {
+    await pool?.close();
     for (const [format, state] of sessions) {
       if ('session' in state && format.close) await format.close(state.session);
     }

@@ -1,0 +1,100 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runBuild, summaryLine } from '../src/commands/build.js';
+import { main } from '../src/cli.js';
+import { UsageError } from '../src/usage.js';
+import { listTree, tempTree, tutorial, tutorials, writeTree } from './build-helpers.js';
+
+describe('runBuild', () => {
+  test('builds, reports paths relative to cwd, prints the summary line, exits 0', async () => {
+    const dir = tempTree({ ...tutorials(2), 'content/fr/seul.md': tutorial('fr', 9) });
+    const { code, output, messages, result } = await runBuild({ cwd: dir, root: 'content', workers: 0 });
+    expect(code).toBe(0);
+    expect(result?.guides).toBe(5);
+    // The French-only guide is a warning, printed with its path from the working directory.
+    expect(output).toContain(path.join('content', 'fr', 'seul.md'));
+    expect(output).toContain('content/missing-translation');
+    expect(messages).toHaveLength(1);
+    // 5 guides × 5 formats, 3 HTML indexes, the JSON index, the copied image.
+    expect(messages[0]?.replace(/in \d+\.\ds$/, 'in <time>')).toBe('built 5 guides × 5 formats: 30 files written, 0 unchanged in <time>');
+    expect(fs.existsSync(path.join(dir, 'dist/html/index.html'))).toBe(true);
+    const again = await runBuild({ cwd: dir, root: 'content', workers: 0 });
+    expect(again.messages[0]?.replace(/in \d+\.\ds$/, 'in <time>')).toBe('built 5 guides × 5 formats: 0 files written, 30 unchanged in <time>');
+  });
+
+  test('the root defaults to ./content and the output to ./dist', async () => {
+    const dir = tempTree(tutorials(1));
+    const { code } = await runBuild({ cwd: dir, formats: 'json', workers: 0 });
+    expect(code).toBe(0);
+    expect(listTree(path.join(dir, 'dist'))).toEqual(['.guidekit/manifest.json', 'json/en/service-1.json', 'json/fr/service-1.json', 'json/index.json']);
+  });
+
+  test('the configuration gives the output folder and the formats; --format and --out win', async () => {
+    const dir = tempTree({ ...tutorials(1), 'guidekit.config.json': JSON.stringify({ out: 'public', formats: ['md'] }) });
+    await runBuild({ cwd: dir, root: 'content', workers: 0 });
+    expect(listTree(path.join(dir, 'public')).filter((f) => !f.startsWith('.guidekit'))).toEqual(['md/en/service-1.md', 'md/fr/service-1.md']);
+    await runBuild({ cwd: dir, root: 'content', out: 'elsewhere', formats: 'jsonld', workers: 0 });
+    expect(listTree(path.join(dir, 'elsewhere')).filter((f) => !f.startsWith('.guidekit'))).toEqual(['jsonld/en/service-1.json', 'jsonld/fr/service-1.json']);
+  });
+
+  test('an error in content exits 1; the json reporter prints parsable diagnostics', async () => {
+    const dir = tempTree({
+      ...tutorials(1),
+      'guidekit.config.json': JSON.stringify({ rules: { 'content/missing-translation': 'error' } }),
+      'content/fr/seul.md': tutorial('fr', 3),
+    });
+    const { code, output } = await runBuild({ cwd: dir, root: 'content', reporter: 'json', formats: 'json', workers: 0 });
+    expect(code).toBe(1);
+    const printed = JSON.parse(output) as { ruleId: string; severity: string }[];
+    expect(printed.map((d) => [d.ruleId, d.severity])).toContainEqual(['content/missing-translation', 'error']);
+  });
+
+  test('an invalid configuration exits 2 and writes nothing', async () => {
+    const dir = tempTree({ ...tutorials(1), 'guidekit.config.json': JSON.stringify({ sourceLocal: 'fr' }) });
+    const { code, output } = await runBuild({ cwd: dir, root: 'content', workers: 0 });
+    expect(code).toBe(2);
+    expect(output).toContain('config/invalid');
+    expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+
+  test('usage errors: unknown format, unknown reporter, missing root, empty format list', async () => {
+    const dir = tempTree(tutorials(1));
+    await expect(runBuild({ cwd: dir, formats: 'html,epub' })).rejects.toThrow(UsageError);
+    await expect(runBuild({ cwd: dir, formats: 'html,epub' })).rejects.toThrow(/Unexpected format `epub`/);
+    await expect(runBuild({ cwd: dir, reporter: 'xml' })).rejects.toThrow(/Unexpected reporter `xml`/);
+    await expect(runBuild({ cwd: dir, root: 'nowhere' })).rejects.toThrow(/is not a folder/);
+    await expect(runBuild({ cwd: dir, formats: ' , ' })).rejects.toThrow(/empty --format/);
+    expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+
+  test('through main: an unknown format exits 2', async () => {
+    const dir = tempTree(tutorials(1));
+    const stderr: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string) => (stderr.push(String(chunk)), true)) as typeof process.stderr.write;
+    try {
+      expect(await main(['build', path.join(dir, 'content'), '--out', path.join(dir, 'dist'), '--format', 'epub'])).toBe(2);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(stderr.join('')).toContain('Unexpected format `epub`');
+  });
+
+  test('a changed guide: the summary counts what was written', async () => {
+    const dir = tempTree(tutorials(2));
+    await runBuild({ cwd: dir, root: 'content', workers: 0 });
+    writeTree(dir, { 'content/en/service-2.md': tutorial('en', 2, 'One more sentence.') });
+    const { result } = await runBuild({ cwd: dir, root: 'content', workers: 0 });
+    expect([...(result?.written ?? [])].sort()).toEqual([
+      'html/en/service-2/index.html',
+      'json/en/service-2.json',
+      'json/index.json',
+      'md/en/service-2.md',
+      'single/en/service-2.html',
+    ]);
+    expect(summaryLine({ ...(result as NonNullable<typeof result>), durationMs: 1234 })).toBe(
+      'built 4 guides × 5 formats: 5 files written, 20 unchanged in 1.2s',
+    );
+  });
+});

@@ -1,0 +1,110 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Diagnostic, Guide } from '@guidekit/model';
+import type { FormatContext, OutputFile } from './format.js';
+
+/**
+ * Formats whose per-guide render is pure CPU work worth a thread: HTML pages (sanitize,
+ * highlight), single-file pages and Markdown. JSON and JSON-LD cost less than copying a guide
+ * to a thread, PDF has its own browser pool, and formats from outside the registry cannot be
+ * loaded in a worker: all of those run on the main thread.
+ */
+export const PARALLEL_FORMATS: readonly string[] = ['html', 'single', 'md'];
+
+/** What a worker needs to rebuild a format context (everything but the guides). */
+export interface WorkerInit {
+  root: string;
+  out: string;
+  config: FormatContext['config'];
+  staticDir: string | null;
+  locales: string[];
+  formats: string[];
+  options: Record<string, Record<string, unknown>>;
+}
+
+/** One unit to render on a worker. */
+export interface WorkerTask {
+  id: number;
+  format: string;
+  guide: Guide;
+  translations: Guide[];
+}
+
+/** A worker's answer. */
+export type WorkerReply =
+  | { id: number; ok: true; files: OutputFile[]; diagnostics: Diagnostic[] }
+  | { id: number; ok: false; message: string; unavailable: boolean };
+
+/** The worker script next to this module once built (`dist/render-worker.js`); absent when running from `src`. */
+export function workerScript(): string | undefined {
+  const file = fileURLToPath(new URL('./render-worker.js', import.meta.url));
+  return existsSync(file) ? file : undefined;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: number;
+  alive: boolean;
+}
+
+/**
+ * A fixed set of render threads. Tasks go to the least busy thread; each thread renders one at
+ * a time (its queue is its message port). A thread that dies fails its pending tasks with an
+ * error (the build turns it into a `build/render-failed` diagnostic), and later tasks go to the
+ * others. Threads never touch `out`: the main thread writes every file, so atomic writes and
+ * the manifest order stay in one place.
+ */
+export class RenderWorkers {
+  readonly #slots: Slot[] = [];
+  readonly #pending = new Map<number, { slot: Slot; resolve: (r: WorkerReply) => void }>();
+  #next = 0;
+
+  /**
+   * @param script The worker script.
+   * @param count Number of threads.
+   * @param init The format context, minus guides.
+   */
+  constructor(script: string, count: number, init: WorkerInit) {
+    for (let i = 0; i < count; i++) {
+      const slot: Slot = { worker: new Worker(script, { workerData: init }), busy: 0, alive: true };
+      slot.worker.on('message', (reply: WorkerReply) => {
+        const pending = this.#pending.get(reply.id);
+        if (!pending) return;
+        this.#pending.delete(reply.id);
+        slot.busy--;
+        pending.resolve(reply);
+      });
+      const fail = (message: string): void => {
+        slot.alive = false;
+        for (const [id, pending] of this.#pending) {
+          if (pending.slot !== slot) continue;
+          this.#pending.delete(id);
+          pending.resolve({ id, ok: false, message, unavailable: false });
+        }
+        slot.busy = 0;
+      };
+      slot.worker.on('error', (error) => fail(`render thread failed: ${error.message}`));
+      slot.worker.on('exit', (code) => fail(`render thread exited with code ${code}`));
+      this.#slots.push(slot);
+    }
+  }
+
+  /** Render one unit on the least busy live thread. */
+  run(format: string, guide: Guide, translations: Guide[]): Promise<WorkerReply> {
+    const id = this.#next++;
+    const live = this.#slots.filter((s) => s.alive);
+    if (live.length === 0) return Promise.resolve({ id, ok: false, message: 'no render thread left', unavailable: false });
+    const slot = live.reduce((a, b) => (b.busy < a.busy ? b : a));
+    slot.busy++;
+    return new Promise((resolve) => {
+      this.#pending.set(id, { slot, resolve });
+      slot.worker.postMessage({ id, format, guide, translations } satisfies WorkerTask);
+    });
+  }
+
+  /** Stop every thread. */
+  async close(): Promise<void> {
+    await Promise.all(this.#slots.map((s) => s.worker.terminate()));
+  }
+}
