@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,7 +8,7 @@ import type { Guide } from '@guidekit/model';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { corpusGuard, corpusGuides, fixtureGuides } from './helpers.js';
+import { corpusGuard, corpusGuides, fixtureGuides, parseFile, repoRoot } from './helpers.js';
 import { serve, writeSite } from './site.js';
 import type { WrittenPage } from './site.js';
 
@@ -100,7 +100,7 @@ describe.skipIf(!hasChromium)('HTML pages of the fixture site in Chromium', () =
     context = await browser.newContext({ viewport: { width: 1000, height: 500 } });
   });
 
-  it('every page loads with no console error, no failed request, no broken image, no serious axe violation', async () => {
+  it('every page loads with no console error, no failed request, no broken image, no serious axe violation', { timeout: 600_000 }, async () => {
     expect(pages.length).toBe(13);
     for (const p of pages) {
       const { page, report } = await check(context, origin + p.url);
@@ -170,6 +170,36 @@ describe.skipIf(!hasChromium)('HTML pages of the fixture site in Chromium', () =
   });
 });
 
+const contentDir = path.join(repoRoot, 'content');
+const hasContent = existsSync(path.join(contentDir, 'static'));
+
+describe.skipIf(!hasChromium || !hasContent)('HTML pages of the shipped content/ in Chromium', () => {
+  it('every page and single file loads clean with its real images and passes axe', { timeout: 600_000 }, async () => {
+    const guides: Guide[] = [];
+    for (const locale of readdirSync(contentDir).filter((d) => d !== 'static').sort()) {
+      for (const name of readdirSync(path.join(contentDir, locale)).filter((n) => /\.mdx?$/.test(n)).sort()) {
+        guides.push(parseFile(path.join(contentDir, locale, name), `${locale}/${name}`, locale));
+      }
+    }
+    expect(guides.length).toBeGreaterThanOrEqual(6);
+    const { origin, pages } = await site(guides, { single: true, staticDir: path.join(contentDir, 'static') });
+    const context = await browser.newContext({ viewport: { width: 1000, height: 600 } });
+    const problems: unknown[] = [];
+    let images = 0;
+    for (const p of pages) {
+      const { page, report } = await check(context, origin + p.url);
+      images += await page.evaluate(() => document.querySelectorAll('main img').length);
+      if (report.errors.length + report.failed.length + report.brokenImages.length + serious(report).length > 0) {
+        problems.push({ url: p.url, errors: report.errors, failed: report.failed, broken: report.brokenImages, serious: serious(report) });
+      }
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+    expect(images).toBeGreaterThan(0);
+    await context.close();
+  });
+});
+
 /** What must not be in a page after sanitizing, checked in the live DOM. */
 function domOffences(): string[] {
   const bad: string[] = [];
@@ -197,7 +227,7 @@ function domOffences(): string[] {
 }
 
 describe.skipIf(!hasChromium)('XSS vectors in Chromium', () => {
-  it('executes nothing, with and without the CSP, in site and single-file pages', async () => {
+  it('executes nothing, with and without the CSP, in site and single-file pages', { timeout: 600_000 }, async () => {
     const guides = fixtureGuides('xss-site');
     const { origin, pages } = await site(guides, { single: true });
     const vectors = readFileSync(new URL('./fixtures/xss-site/fr/xss.md', import.meta.url), 'utf8').match(/__pwned/g)?.length ?? 0;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,7 +25,9 @@ function write(file: string, text: string | Uint8Array): void {
  * `html/` pages, home, locale indexes, and `single/` pages. Images named in `images` are written
  * under `<out>/images/...` (generated PNGs) so sizes are known; `/images/...` resolves to them.
  */
-export async function writeSite(out: string, guides: readonly Guide[], options: { images?: readonly string[]; single?: boolean; title?: string } = {}): Promise<WrittenPage[]> {
+export async function writeSite(out: string, guides: readonly Guide[], options: { images?: readonly string[]; single?: boolean; title?: string; staticDir?: string } = {}): Promise<WrittenPage[]> {
+  // `/` of the site is the static folder: copy it so `/images/...` is served as it is.
+  if (options.staticDir) cpSync(options.staticDir, out, { recursive: true });
   for (const url of options.images ?? []) write(path.join(out, url), makePng(320, 180));
   const imageInfo = createImageInfo({ contentRoot: out, staticDir: out });
   const locales = [...new Set(guides.map((g) => g.locale))].sort();
