@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GuideSchema } from '@guidekit/model';
 import { describe, expect, test } from 'vitest';
-import { parseGuide } from '../src/index.js';
+import { hashGuide, hashSection, hashStep, parseGuide } from '../src/index.js';
 import { corpusAvailable, corpusRoot, coverageErrors } from './helpers.js';
 
 const available = corpusAvailable();
@@ -56,7 +56,12 @@ describe.skipIf(!available)('real corpus (../shared/corpus)', () => {
     expect(coverageErrors(source, guide)).toEqual([]);
     const parsed = GuideSchema.safeParse(guide);
     expect(parsed.success, parsed.error?.message).toBe(true);
-    // A Guide is plain data: it survives JSON unchanged.
-    expect(JSON.parse(JSON.stringify(guide))).toEqual(guide);
+    // A Guide is plain data: it survives JSON unchanged, and its hashes can be recomputed from
+    // the stored JSON (what i18n does with a source guide).
+    const stored = JSON.parse(JSON.stringify(guide)) as typeof guide;
+    expect(stored).toEqual(guide);
+    expect(stored.steps.map((s) => hashStep(s))).toEqual(guide.steps.map((s) => s.hash));
+    expect(stored.sections.map((s) => hashSection(s))).toEqual(guide.sections.map((s) => s.hash));
+    expect(hashGuide(stored)).toBe(guide.hash);
   });
 });

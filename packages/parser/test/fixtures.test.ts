@@ -253,3 +253,28 @@ describe('in-between and faulty steps', () => {
     expect(fr.steps.map((s) => s.id)).toEqual(en.steps.map((s) => s.id));
   });
 });
+
+describe('prerequisite groups', () => {
+  test('a label with a sentence on its next line, an unlabelled list, a bold label with a colon', () => {
+    const source = [
+      '## Prerequisites',
+      '- Unlabelled item',
+      '',
+      '**<u>Licenses</u>**',
+      'No license is required.',
+      '',
+      '**Roles:**',
+      '- Global reader',
+      '- Helpdesk',
+      '',
+      'A closing remark that is not a group.',
+    ].join('\n');
+    const { guide, diagnostics } = parseGuide(source, { path: 'p.md', locale: 'en' });
+    expect(diagnostics).toEqual([]);
+    expect(guide.prerequisites.map((g) => [g.label, g.items, g.position?.start.line, g.position?.end.line])).toEqual([
+      [null, ['Unlabelled item'], 2, 2],
+      ['Licenses', ['No license is required.'], 4, 5],
+      ['Roles', ['Global reader', 'Helpdesk'], 7, 9],
+    ]);
+  });
+});

@@ -149,6 +149,9 @@ function renderBlock(b: Block, s: Style): string {
 function render(d: Doc, s: Style): string {
   const parts: string[] = [];
   if (d.fm) parts.push(['---', 'title: Titre', 'date: 2025-01-01T10:00:00-05:00', '---'].join(s.eol));
+  // A file that opens with `---` and has another `---` line is all front matter (whose values
+  // are YAML, not normalised Markdown): open such documents with a word.
+  else if (d.intro[0]?.k === 'hr') parts.push('Intro');
   for (const b of d.intro) parts.push(renderBlock(b, s));
   d.steps.forEach((st, i) => {
     parts.push(`${'#'.repeat(st.depth)} Étape ${i + 1}${st.sep}${st.title.join(s.space)}${s.trail}`);
@@ -239,8 +242,6 @@ describe('properties (fast-check, FC_RUNS runs)', () => {
     });
     fc.assert(
       fc.property(doc, target, fc.constantFrom('word', 'url', 'code', 'title'), style, (d, t, what, s) => {
-        // A file opening with `---` and holding another `---` line is all front matter: no steps.
-        fc.pre(d.fm || d.intro[0]?.k !== 'hr');
         const before: Doc = { ...d, steps: [...d.steps, t] };
         const body = t.body.map((b) => structuredClone(b));
         const changed: Step = { ...t, body, title: [...t.title] };

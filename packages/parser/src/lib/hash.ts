@@ -146,7 +146,12 @@ export function hashBlocks(blocks: readonly unknown[]): string {
  * @returns 16 hex characters.
  */
 export function hashStep(step: { title: string; blocks: readonly unknown[] }): string {
-  return hashText(`step\u0000${collapse(step.title).trim()}\u0000${normalizeForHash(step.blocks)}`);
+  return stepHashOf(step.title, normalizeForHash(step.blocks));
+}
+
+/** `hashStep` from an already normalised block list (the parser normalises each section once). */
+export function stepHashOf(title: string, normalized: string): string {
+  return hashText(`step\u0000${collapse(title).trim()}\u0000${normalized}`);
 }
 
 /**
@@ -156,8 +161,13 @@ export function hashStep(step: { title: string; blocks: readonly unknown[] }): s
  * @returns 16 hex characters.
  */
 export function hashSection(section: { kind: string; heading: string | null; blocks: readonly unknown[] }): string {
-  const heading = section.heading === null ? '\u0001' : collapse(section.heading).trim();
-  return hashText(`section\u0000${section.kind}\u0000${heading}\u0000${normalizeForHash(section.blocks)}`);
+  return sectionHashOf(section.kind, section.heading, normalizeForHash(section.blocks));
+}
+
+/** `hashSection` from an already normalised block list. */
+export function sectionHashOf(kind: string, heading: string | null, normalized: string): string {
+  const h = heading === null ? '\u0001' : collapse(heading).trim();
+  return hashText(`section\u0000${kind}\u0000${h}\u0000${normalized}`);
 }
 
 /**

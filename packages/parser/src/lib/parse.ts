@@ -16,7 +16,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { readFrontmatter } from './frontmatter.js';
-import { hashGuide, hashSection, hashStep } from './hash.js';
+import { hashGuide, hashSection, normalizeForHash, sectionHashOf, stepHashOf } from './hash.js';
 import type { Definitions, Node, Refs } from './inline.js';
 import { labelHeading, processBlocks } from './inline.js';
 import { decodeInput, guardInput, pointAt } from './input.js';
@@ -279,9 +279,13 @@ function build(
       position,
     };
     if (draft.step) section.stepId = draft.step.id;
-    section.hash = hashSection(section);
+    // Normalise once: the section hash and the step hash share it.
+    const normalized = normalizeForHash(blocks);
+    section.hash = sectionHashOf(section.kind, section.heading, normalized);
     sections.push(section);
-    if (draft.step && draft.depth !== null) steps.push(makeStep(draft.step, draft.depth, blocks, refs, position));
+    if (draft.step && draft.depth !== null) {
+      steps.push(makeStep(draft.step, draft.depth, blocks, refs, position, normalized));
+    }
     if (draft.kind === 'prerequisites') prerequisites.push(...prerequisiteGroups(blocks));
     if (draft.kind === 'sources') sources.push(...sourceLinks(refs));
   }
@@ -381,7 +385,7 @@ function splitSections(nodes: Node[], matcher: KeywordMatcher, ctx: Ctx): Draft[
   return drafts;
 }
 
-function makeStep(h: StepHeading, depth: number, blocks: Node[], refs: Refs, position: Position): Step {
+function makeStep(h: StepHeading, depth: number, blocks: Node[], refs: Refs, position: Position, normalized: string): Step {
   const step: Step = {
     number: h.number,
     label: h.label,
@@ -397,7 +401,7 @@ function makeStep(h: StepHeading, depth: number, blocks: Node[], refs: Refs, pos
     position,
   };
   if (h.variant) step.variant = h.variant;
-  step.hash = hashStep(step);
+  step.hash = stepHashOf(step.title, normalized);
   return step;
 }
 
@@ -464,15 +468,24 @@ function checkSteps(steps: Step[], ctx: Ctx): void {
   }
 }
 
-function groupLabel(node: Node): string | undefined {
+/** A prerequisite group label: a paragraph that is one strong span, or opens with one and a line break. */
+function groupLabel(node: Node): { label: string; rest: string } | undefined {
   if (node.type !== 'paragraph') return undefined;
-  const kids = (node.children ?? []).filter((c) => !(c.type === 'text' && !(c.value ?? '').trim()));
-  if (kids.length !== 1) return undefined;
-  const only = kids[0] as Node;
-  // `**<u>Label</u>**`, `**Label**`, or `<u>**Label**</u>`-like shapes: one strong child.
-  if (only.type !== 'strong') return undefined;
-  const label = toPlainText(only.children ?? []).replace(/\s*:$/, '');
-  return label || undefined;
+  const kids = node.children ?? [];
+  let i = 0;
+  while (i < kids.length && kids[i]?.type === 'text' && !(kids[i]?.value ?? '').trim()) i++;
+  const first = kids[i];
+  // `**<u>Label</u>**` (or `**Label**`): one strong child, in Markdown and in MDX alike.
+  if (!first || first.type !== 'strong') return undefined;
+  const label = toPlainText(first.children ?? []).replace(/\s*:$/, '');
+  if (!label) return undefined;
+  const after = kids.slice(i + 1);
+  const rest = toPlainText(after);
+  if (!rest) return { label, rest: '' };
+  // `**<u>Label</u>**` then, on the next line, a sentence: the sentence is the group's item.
+  const next = after[0];
+  const opensLine = next?.type === 'break' || (next?.type === 'text' && /^[ \t]*(\r\n|\r|\n)/.test(next.value ?? ''));
+  return opensLine ? { label, rest } : undefined;
 }
 
 function prerequisiteGroups(blocks: Node[]): PrerequisiteGroup[] {
@@ -485,10 +498,10 @@ function prerequisiteGroups(blocks: Node[]): PrerequisiteGroup[] {
     open = undefined;
   };
   for (const block of blocks) {
-    const label = groupLabel(block);
-    if (label !== undefined) {
+    const found = groupLabel(block);
+    if (found !== undefined) {
       close();
-      open = { group: { label, items: [] }, first: block, last: block };
+      open = { group: { label: found.label, items: found.rest ? [found.rest] : [] }, first: block, last: block };
       continue;
     }
     if (block.type === 'list') {
