@@ -89,7 +89,7 @@ describe('--format data', () => {
     ].join('\n');
     expect(typeErrors(dir, ok)).toEqual([]);
     expect(typeErrors(dir, "import { getGuide } from './dist/data/index.js';\ngetGuide('no-such-guide', 'fr');\n")).toEqual([[2345, 2]]);
-  });
+  }, 180_000);
 
   test('is incremental: a title edit rewrites that guide module and the catalogue, nothing else', async () => {
     const dir = tempTree(standardTree());

@@ -127,5 +127,5 @@ describe('generateDataModules', () => {
     // The same misuse without the expectation must fail, so the check above cannot pass vacuously.
     const errors = typeErrors(dir, "import { getGuide } from './data/index.js';\ngetGuide('no-such-guide', 'fr');\n");
     expect(errors.map((e) => [e.code, e.line])).toEqual([[2345, 2]]);
-  });
+  }, 180_000);
 });

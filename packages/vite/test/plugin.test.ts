@@ -55,7 +55,7 @@ describe('vite build', () => {
     expect(typeErrors(root, probe, [dts])).toEqual([]);
     const wrong = typeErrors(root, "import { getGuide } from 'virtual:guidekit';\ngetGuide('no-such-guide', 'fr');\n", [dts]);
     expect(wrong.map((e) => [e.code, e.line])).toEqual([[2345, 2]]);
-  });
+  }, 180_000);
 
   it('bundles virtual:guidekit and ?guide imports into plain data', async () => {
     const root = app();
