@@ -31,7 +31,7 @@ describe.skipIf(!executablePath)('example app, built with Vite and opened in Chr
     url = server.resolvedUrls!.local[0]!;
     close = () => server.close();
     browser = await chromium.launch({ executablePath: executablePath! });
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
