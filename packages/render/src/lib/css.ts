@@ -28,9 +28,11 @@ h3,h4,h5,h6{font-size:1.15rem;margin:1.5rem 0 .5rem}
 .toc ol{counter-reset:none}
 .toc li{margin:.25rem 0}
 .step-number{display:inline-block;min-width:2rem;margin-right:.5rem;padding:0 .5rem;border-radius:1rem;background:#0a4fb4;color:#fff;text-align:center;font-size:1rem;vertical-align:.15em}
-.ui-label{display:inline-block;padding:0 .4em;border:1px solid var(--ui-border);border-radius:4px;background:var(--ui-bg);font-weight:600;font-style:normal;line-height:1.4;white-space:nowrap}
+.ui-label{display:inline;padding:0 .4em;border:1px solid var(--ui-border);border-radius:4px;background:var(--ui-bg);font-weight:600;font-style:normal;line-height:1.4;-webkit-box-decoration-break:clone;box-decoration-break:clone}
 img{max-width:100%;height:auto;border:1px solid var(--line);border-radius:4px}
 pre{overflow-x:auto;padding:1rem;border-radius:6px;background:var(--code-bg);font-size:.9rem;line-height:1.45}
+/* shiki writes its theme's white background inline; code blocks keep the page's code colour */
+pre.shiki{background-color:var(--code-bg)!important}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 :not(pre)>code{padding:.1em .3em;border-radius:4px;background:var(--code-bg)}
 .notice{margin:1rem 0;padding:.75rem 1rem;border-left:4px solid #0a4fb4;background:#eef4fc}
