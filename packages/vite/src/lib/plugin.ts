@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Diagnostic, Guide } from '@guidekit/model';
 import type { Plugin } from 'vite';
 import { dataTypesBody, guideModuleCode, indexModuleCode, lazyModuleCode, type DataSource } from './generate.js';
-import { loadGuideSet, parseOneGuide, type GuideSet } from './source.js';
+import { loadGuideSet, parseOneGuide, toPosix, type GuideSet } from './source.js';
 
 /** Id an app imports to get the whole set. */
 export const VIRTUAL_ID = 'virtual:guidekit';
@@ -37,7 +37,7 @@ export interface GuidekitPluginOptions {
 function guideFileOf(id: string): string | undefined {
   const q = id.indexOf('?');
   if (q < 0) return undefined;
-  const file = id.slice(0, q);
+  const file = toPosix(id.slice(0, q));
   if (!GUIDE_FILE.test(file)) return undefined;
   return new URLSearchParams(id.slice(q + 1)).has('guide') ? file : undefined;
 }

@@ -17,11 +17,11 @@ export interface GuideSet {
   root: string;
   /** What the data modules are generated from. */
   content: DataSource;
-  /** Absolute path of each guide's file → guide and its diagnostics. */
+  /** Absolute path of each guide's file (forward slashes, as Vite ids are) → guide and its diagnostics. */
   byFile: Map<string, GuideEntry>;
   /** Diagnostics about no guide in particular (configuration, a file that is not a guide). */
   unplaced: Diagnostic[];
-  /** Absolute path of a guide's source file. */
+  /** Absolute path of a guide's source file, with forward slashes (as Vite writes ids). */
   fileOf(guide: Guide): string;
 }
 
@@ -35,12 +35,12 @@ export interface GuideSet {
 export async function loadGuideSet(contentDir: string): Promise<GuideSet> {
   const loaded = await loadContent(contentDir);
   const root = path.resolve(loaded.root);
-  const fileOf = (guide: Guide) => path.resolve(root, guide.path);
+  const fileOf = (guide: Guide) => toPosix(path.resolve(root, guide.path));
   const byFile = new Map<string, GuideEntry>();
   for (const guide of loaded.guides) byFile.set(fileOf(guide), { guide, diagnostics: [] });
   const unplaced: Diagnostic[] = [];
   for (const d of loaded.diagnostics) {
-    const entry = byFile.get(path.resolve(root, d.file));
+    const entry = byFile.get(toPosix(path.resolve(root, d.file)));
     if (entry) entry.diagnostics.push(d);
     else unplaced.push(d);
   }
@@ -51,6 +51,11 @@ export async function loadGuideSet(contentDir: string): Promise<GuideSet> {
     unplaced,
     fileOf,
   };
+}
+
+/** Vite ids use `/` on every platform (`C:/x/y.md` on Windows). */
+export function toPosix(file: string): string {
+  return file.split(path.sep).join('/');
 }
 
 /** A folder name that reads as a language tag (`fr`, `en-US`, `pt-br`). */
