@@ -248,12 +248,3 @@ function cleanMdx(node: Node): void {
     }
   }
 }
-
-/**
- * Mark UI labels in a heading's children too (headings are not blocks of their section).
- *
- * @param heading A heading node (changed in place).
- */
-export function labelHeading(heading: Node): void {
-  if (Array.isArray(heading.children)) heading.children = labelSiblings(heading.children);
-}

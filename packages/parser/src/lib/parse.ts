@@ -15,10 +15,11 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import type { VFileMessage } from 'vfile-message';
 import { readFrontmatter } from './frontmatter.js';
 import { hashGuide, hashSection, normalizeForHash, sectionHashOf, stepHashOf } from './hash.js';
 import type { Definitions, Node, Refs } from './inline.js';
-import { labelHeading, processBlocks } from './inline.js';
+import { processBlocks } from './inline.js';
 import { decodeInput, guardInput, pointAt } from './input.js';
 import type { KeywordMatcher, StepHeading } from './keywords.js';
 import { keywordMatcher, matchStepHeading } from './keywords.js';
@@ -164,7 +165,8 @@ function parseTree(text: string, format: 'md' | 'mdx', ctx: Ctx): Root {
     } catch (error) {
       // Real `.mdx` posts hold HTML comments, stray `<` or `{`, mis-nested tags: MDX rejects
       // them, Markdown does not. Keep every line as Markdown (JSX stays as `html`) and say so.
-      const e = error as { line?: number; column?: number; reason?: string; message?: string };
+      // remark-mdx reports syntax errors as a VFileMessage (line, column, reason).
+      const e = error as Partial<Pick<VFileMessage, 'line' | 'column' | 'reason' | 'message'>>;
       ctx.diagnostics.push(
         createDiagnostic({
           file: ctx.file,
@@ -267,7 +269,6 @@ function build(
 
   for (const draft of drafts) {
     const blocks = draft.heading ? draft.nodes.slice(1) : draft.nodes;
-    if (draft.heading) labelHeading(draft.heading);
     const refs = processBlocks(blocks, inline);
     const position = positionOf(draft.nodes[0], draft.nodes[draft.nodes.length - 1]);
     const section: Section = {
