@@ -100,11 +100,12 @@ describe.skipIf(!hasChromium)('HTML pages of the fixture site in Chromium', () =
     context = await browser.newContext({ viewport: { width: 1000, height: 500 } });
   });
 
-  it('every page loads with no console error, no failed request, no broken image, no serious axe violation', { timeout: 600_000 }, async () => {
+  it('every page loads with no console error, no failed request, no broken image, no axe violation at all', { timeout: 600_000 }, async () => {
     expect(pages.length).toBe(13);
     for (const p of pages) {
       const { page, report } = await check(context, origin + p.url);
-      expect({ url: p.url, errors: report.errors, failed: report.failed, broken: report.brokenImages, serious: serious(report) }).toEqual({ url: p.url, errors: [], failed: [], broken: [], serious: [] });
+      // Our own pages meet every axe rule, not only the serious ones.
+      expect({ url: p.url, errors: report.errors, failed: report.failed, broken: report.brokenImages, violations: report.violations }).toEqual({ url: p.url, errors: [], failed: [], broken: [], violations: [] });
       await page.close();
     }
   });
@@ -174,7 +175,7 @@ const contentDir = path.join(repoRoot, 'content');
 const hasContent = existsSync(path.join(contentDir, 'static'));
 
 describe.skipIf(!hasChromium || !hasContent)('HTML pages of the shipped content/ in Chromium', () => {
-  it('every page and single file loads clean with its real images and passes axe', { timeout: 600_000 }, async () => {
+  it('every page and single file loads clean with its real images and has no axe violation', { timeout: 600_000 }, async () => {
     const guides: Guide[] = [];
     for (const locale of readdirSync(contentDir).filter((d) => d !== 'static').sort()) {
       for (const name of readdirSync(path.join(contentDir, locale)).filter((n) => /\.mdx?$/.test(n)).sort()) {
@@ -189,8 +190,8 @@ describe.skipIf(!hasChromium || !hasContent)('HTML pages of the shipped content/
     for (const p of pages) {
       const { page, report } = await check(context, origin + p.url);
       images += await page.evaluate(() => document.querySelectorAll('main img').length);
-      if (report.errors.length + report.failed.length + report.brokenImages.length + serious(report).length > 0) {
-        problems.push({ url: p.url, errors: report.errors, failed: report.failed, broken: report.brokenImages, serious: serious(report) });
+      if (report.errors.length + report.failed.length + report.brokenImages.length + report.violations.length > 0) {
+        problems.push({ url: p.url, errors: report.errors, failed: report.failed, broken: report.brokenImages, violations: report.violations });
       }
       await page.close();
     }
