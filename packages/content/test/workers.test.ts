@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent, type LoadedContent } from '../src/index.js';
-import { builtParserUrl } from '../src/lib/parse.js';
+import { builtParserUrl, parseInWorkers } from '../src/lib/parse.js';
 import { guide, makeTree } from './helpers.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -76,5 +76,16 @@ describe('parallel parsing', () => {
     const serial = await loadContent(root, { cache: false, workers: 0 });
     expect(out.workers).toBe(2);
     expect(out.snap).toBe(snapshot(serial));
+  });
+
+  it('rejects, rather than hangs, when workers cannot load the parser or die', async () => {
+    const task = { source: '# A', path: 'fr/a.md', locale: 'fr', slug: 'a', format: 'md' as const };
+    const tasks = Array.from({ length: 8 }, () => task);
+    await expect(parseInWorkers(tasks, { workers: 2, keywords: undefined, parserUrl: 'file:///nonexistent/guidekit/parser.js' })).rejects.toThrow(
+      /could not load the parser/,
+    );
+    await expect(parseInWorkers(tasks, { workers: 2, keywords: undefined, parserUrl: 'data:text/javascript,process.exit(3)' })).rejects.toThrow(
+      /exited early \(code 3\)/,
+    );
   });
 });

@@ -139,6 +139,8 @@ export async function parseInWorkers(tasks: readonly ParseTask[], options: PoolO
   }
   let next = 0;
   let done = 0;
+  let failed = false;
+  const pool: Worker[] = [];
   const count = Math.min(options.workers, batches.length);
   const runOne = (): Promise<void> =>
     new Promise<void>((resolve, reject) => {
@@ -147,19 +149,33 @@ export async function parseInWorkers(tasks: readonly ParseTask[], options: PoolO
         execArgv: workerExecArgv(),
         workerData: { parserUrl: options.parserUrl, keywords: options.keywords },
       });
+      pool.push(worker);
       let current: number[] | undefined;
-      const feed = (): void => {
-        current = batches[next++];
-        if (!current) {
+      let settled = false;
+      const finish = (error?: Error): void => {
+        if (settled) return;
+        settled = true;
+        if (error) {
+          // One failure ends the pool: the caller parses everything again on its own thread,
+          // so the other workers must not keep burning the cores meanwhile.
+          failed = true;
+          for (const w of pool) void w.terminate();
+          reject(error);
+        } else {
           void worker.terminate().then(() => resolve());
+        }
+      };
+      const feed = (): void => {
+        current = failed ? undefined : batches[next++];
+        if (!current) {
+          finish();
           return;
         }
         worker.postMessage({ id: next - 1, tasks: current.map((i) => tasks[i]) });
       };
       worker.on('message', (message: { ready?: true; fatal?: string; out?: ParseOutcome[] }) => {
         if (message.fatal !== undefined) {
-          void worker.terminate();
-          reject(new Error(`guidekit: a parse worker could not load the parser: ${message.fatal}`));
+          finish(new Error(`guidekit: a parse worker could not load the parser: ${message.fatal}`));
           return;
         }
         if (message.out && current) {
@@ -171,7 +187,9 @@ export async function parseInWorkers(tasks: readonly ParseTask[], options: PoolO
         }
         feed();
       });
-      worker.on('error', reject);
+      worker.on('error', (error) => finish(error));
+      // A worker that dies without an error event (killed, out of memory) must not hang the load.
+      worker.on('exit', (code) => finish(settled ? undefined : new Error(`guidekit: a parse worker exited early (code ${code})`)));
     });
   await Promise.all(Array.from({ length: count }, runOne));
   return results;
