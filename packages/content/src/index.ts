@@ -7,6 +7,7 @@ export {
   KeywordsEntrySchema,
   OUTPUT_FORMATS,
   RuleSettingSchema,
+  configJsonSchema,
   defineConfig,
   findConfigFile,
   loadConfig,

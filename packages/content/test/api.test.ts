@@ -22,6 +22,7 @@ it('pins the public API', async () => {
       "WORKERS_FAILED_RULE_ID",
       "canonicalLocale",
       "collectImages",
+      "configJsonSchema",
       "defaultCacheDir",
       "defineConfig",
       "discoverGuides",

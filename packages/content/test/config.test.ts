@@ -116,3 +116,40 @@ describe('loadConfig', () => {
     expect(GuidekitConfigSchema.safeParse({ extra: 1 }).success).toBe(false);
   });
 });
+
+describe('guidekit.config.schema.json', () => {
+  it('is generated from the zod schema and up to date', async () => {
+    const { configJsonSchema } = await import('../src/lib/config.js');
+    const { existsSync, readFileSync, writeFileSync: write } = await import('node:fs');
+    const { fileURLToPath } = await import('node:url');
+    const file = fileURLToPath(new URL('../guidekit.config.schema.json', import.meta.url));
+    const expected = `${JSON.stringify(configJsonSchema(), null, 2)}\n`;
+    if (process.env['UPDATE'] || !existsSync(file)) write(file, expected);
+    expect(readFileSync(file, 'utf8'), 'stale: run `UPDATE=1 pnpm --filter @guidekit/content test`').toBe(expected);
+  });
+
+  it('accepts and rejects the same files as the zod schema', async () => {
+    const { configJsonSchema } = await import('../src/lib/config.js');
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const validate = new Ajv2020({ strict: false }).compile(configJsonSchema());
+    const cases: unknown[] = [
+      {},
+      { sourceLocale: 'en', rules: { 'content/missing-image': 'warn', x: 2 }, keywords: { fr: { step: ['Phase'] } } },
+      { sourceLocal: 'en' },
+      { i18n: { linkPatterns: [] } },
+      { keywords: { fr: { steps: ['x'] } } },
+      { rules: { x: 'warning' } },
+      { formats: ['html', 'docx'] },
+    ];
+    const verdicts = cases.map((c) => [validate(c), GuidekitConfigSchema.safeParse(c).success]);
+    expect(verdicts).toEqual([
+      [true, true],
+      [true, true],
+      [false, false],
+      [false, false],
+      [false, false],
+      [false, false],
+      [false, false],
+    ]);
+  });
+});

@@ -320,3 +320,19 @@ function errorMessage(error: unknown): string {
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
+
+/**
+ * The JSON Schema (draft 2020-12) of `guidekit.config.json`, generated from
+ * {@link GuidekitConfigSchema}, so editors can complete and check the file
+ * (`"$schema": "./node_modules/@guidekit/content/guidekit.config.schema.json"`).
+ * `guidekit.config.schema.json` is this value, written by the package's tests.
+ *
+ * @returns A plain JSON Schema object describing the file as written (defaults optional).
+ */
+export function configJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(GuidekitConfigSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+  return { ...schema, $id: 'https://guidekit.dev/schema/guidekit.config.schema.json' };
+}
