@@ -2,7 +2,7 @@ import type { Guide } from '@guidekit/model';
 import { parseGuide } from '@guidekit/parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formats, getFormat, renderHomePage, renderHtml, renderLocaleIndex } from '../src/index.js';
+import { formats, getFormat, renderHomePage, renderHtml, renderJson, renderLocaleIndex } from '../src/index.js';
 import { fixtureGuides } from './helpers.js';
 
 const site = fixtureGuides('site');
@@ -35,6 +35,18 @@ describe('renderHtml', () => {
     const html = await renderHtml(find('nouveautes-mars', 'fr'), { translations: site });
     expect(html).not.toContain('class="languages"');
     expect(html).not.toContain('rel="alternate"');
+  });
+});
+
+describe('stable output', () => {
+  it('gives the same bytes twice, and for a guide read back from its JSON (what a build cache holds)', async () => {
+    for (const g of site) {
+      const ctx = { translations: site, site: { sourceLocale: 'fr' } };
+      const a = await renderHtml(g, ctx);
+      const b = await renderHtml(JSON.parse(renderJson(g)) as Guide, ctx);
+      expect(b).toBe(a);
+      expect(await renderHtml(g, ctx)).toBe(a);
+    }
   });
 });
 
