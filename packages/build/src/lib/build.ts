@@ -95,6 +95,11 @@ export interface BuildResult {
   config: FormatContext['config'];
   /** Raw text of a guide file by its path relative to the root (for inline directives). */
   readSource: (file: string) => string | undefined;
+  /**
+   * Where the time went, in milliseconds: loading the content (parse or cache), planning (keys,
+   * manifest, listing `out`), rendering and writing, finishing (manifest, removals).
+   */
+  timings: { loadMs: number; planMs: number; renderMs: number; finishMs: number };
   /** Wall time in milliseconds. */
   durationMs: number;
 }
@@ -203,6 +208,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const locales = [...new Set(guides.map((g) => g.locale))].sort();
 
   const contexts = new Map<Format<any>, FormatContext>();
+  const memo = new Map<string, unknown>();
   for (const format of selected) {
     contexts.set(format, {
       root: content.root,
@@ -214,9 +220,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       locales,
       formats: selected.map((f) => f.name),
       groups,
+      memo,
     });
   }
 
+  const loadedAt = performance.now();
   // ---- plan: every unit and its key ----
   const site: SiteInput = { kind: 'site', guides, groups };
   const siteSummary = guides.map((g) => [g.path, g.slug, g.locale, g.hash]);
@@ -255,6 +263,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return !before || before.key !== unit.key || journal.has(unit.id) || !before.files.every((f) => existing.has(f));
   });
   const dirtyIds = new Set(dirty.map((u) => u.id));
+  const plannedAt = performance.now();
 
   const next: Manifest = { version: previous.version, generator: BUILD_VERSION, units: {}, files: {}, garbage: [] };
   const writer = new AtomicWriter(out);
@@ -452,6 +461,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   }
 
+  const renderedAt = performance.now();
   // Garbage: files the previous build listed (or meant to delete) that this build does not make.
   const garbage = new Set<string>();
   for (const file of [...Object.keys(previous.files), ...previous.garbage]) {
@@ -486,6 +496,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     unavailable,
     config,
     readSource: (file: string) => content.readSource(file),
+    timings: {
+      loadMs: loadedAt - started,
+      planMs: plannedAt - loadedAt,
+      renderMs: renderedAt - plannedAt,
+      finishMs: performance.now() - renderedAt,
+    },
     durationMs: performance.now() - started,
   };
 }

@@ -60,6 +60,11 @@ export interface FormatContext {
   formats: string[];
   /** Guides by slug (every locale). */
   groups: Map<string, Guide[]>;
+  /**
+   * Scratch space shared by every format of one build (never across builds): facts computed
+   * once per guide, such as the stat of its images, that several formats put in their keys.
+   */
+  memo: Map<string, unknown>;
 }
 
 /**

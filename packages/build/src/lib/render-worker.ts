@@ -25,6 +25,7 @@ function contextFor(format: string): FormatContext {
       locales: init.locales,
       formats: init.formats,
       groups: new Map(),
+      memo: new Map(),
     };
     contexts.set(format, ctx);
   }

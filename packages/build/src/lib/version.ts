@@ -30,9 +30,13 @@ export function rendererFingerprint(): string {
   if (manifest) {
     const dir = path.dirname(manifest);
     hash.update(readFileSync(manifest));
+    // Hash the code that runs: the built entry when this package runs from dist/ (the CLI, the
+    // bench), the sources when it runs from src/ (tests in the workspace). Hashing both would
+    // make a dist build re-render everything whenever someone edits render's sources.
+    const fromDist = import.meta.url.includes('/dist/');
     const files: string[] = [];
     const dist = path.join(dir, 'dist', 'index.js');
-    if (existsSync(dist)) files.push(dist);
+    if (fromDist && existsSync(dist)) files.push(dist);
     const walk = (d: string): void => {
       let names: string[];
       try {
@@ -46,7 +50,7 @@ export function rendererFingerprint(): string {
         else if (/\.[cm]?[jt]s$/.test(name)) files.push(abs);
       }
     };
-    walk(path.join(dir, 'src'));
+    if (files.length === 0) walk(path.join(dir, 'src'));
     for (const file of files) hash.update(readFileSync(file));
   }
   fingerprint = hash.digest('hex').slice(0, 16);

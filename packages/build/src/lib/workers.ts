@@ -42,6 +42,9 @@ export function workerScript(): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
+/** Old-generation heap limit of a render thread, in MB (render and shiki need about 40). */
+export const WORKER_HEAP_MB = 96;
+
 interface Slot {
   worker: Worker;
   busy: number;
@@ -67,7 +70,10 @@ export class RenderWorkers {
    */
   constructor(script: string, count: number, init: WorkerInit) {
     for (let i = 0; i < count; i++) {
-      const slot: Slot = { worker: new Worker(script, { workerData: init }), busy: 0, alive: true };
+      // A bounded heap: a thread renders one guide at a time and keeps nothing, so a small old
+      // generation only makes V8 collect sooner instead of growing the process towards its default.
+      const worker = new Worker(script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 } });
+      const slot: Slot = { worker, busy: 0, alive: true };
       slot.worker.on('message', (reply: WorkerReply) => {
         const pending = this.#pending.get(reply.id);
         if (!pending) return;

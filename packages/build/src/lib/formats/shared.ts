@@ -24,14 +24,23 @@ export function imageUrls(guide: Guide): string[] {
 /**
  * The images of a guide as part of a render key: where each URL resolves and the file's size
  * and modification time, so replacing an image re-renders the pages that embed or size it.
- * `stat` results are memoised per build (one context per build).
+ * Memoised in the build's shared `memo`: HTML, single-file and PDF ask for the same guide.
  */
 export function imageInputs(guide: Guide, ctx: FormatContext): [string, string][] {
-  const memo = statMemo(ctx);
-  return imageUrls(guide).map((url) => {
-    const resolved = resolveAssetPath(url, assetRoots(ctx), guide.path);
+  const key = `images:${guide.path}`;
+  const known = ctx.memo.get(key) as [string, string][] | undefined;
+  if (known) return known;
+  const result = imageUrls(guide).map((url): [string, string] => {
+    // `/`-rooted URLs resolve the same from every guide: one resolution per URL, not per use.
+    const resolveKey = url.startsWith('/') && !url.startsWith('//') ? `resolve:${url}` : `resolve:${path.posix.dirname(guide.path)}|${url}`;
+    let resolved = ctx.memo.get(resolveKey) as ReturnType<typeof resolveAssetPath> | undefined;
+    if (!resolved) {
+      resolved = resolveAssetPath(url, assetRoots(ctx), guide.path);
+      ctx.memo.set(resolveKey, resolved);
+    }
     if (!resolved.ok) return [url, resolved.reason];
-    let stamp = memo.get(resolved.path);
+    const statKey = `stat:${resolved.path}`;
+    let stamp = ctx.memo.get(statKey) as string | undefined;
     if (stamp === undefined) {
       try {
         const s = statSync(resolved.path);
@@ -39,20 +48,12 @@ export function imageInputs(guide: Guide, ctx: FormatContext): [string, string][
       } catch {
         stamp = 'unreadable';
       }
-      memo.set(resolved.path, stamp);
+      ctx.memo.set(statKey, stamp);
     }
     return [url, stamp];
   });
-}
-
-const memos = new WeakMap<FormatContext, Map<string, string>>();
-function statMemo(ctx: FormatContext): Map<string, string> {
-  let memo = memos.get(ctx);
-  if (!memo) {
-    memo = new Map();
-    memos.set(ctx, memo);
-  }
-  return memo;
+  ctx.memo.set(key, result);
+  return result;
 }
 
 /**
