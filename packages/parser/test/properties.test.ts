@@ -149,15 +149,15 @@ function renderBlock(b: Block, s: Style): string {
 function render(d: Doc, s: Style): string {
   const parts: string[] = [];
   if (d.fm) parts.push(['---', 'title: Titre', 'date: 2025-01-01T10:00:00-05:00', '---'].join(s.eol));
-  // A file that opens with `---` and has another `---` line is all front matter (whose values
-  // are YAML, not normalised Markdown): open such documents with a word.
-  else if (d.intro[0]?.k === 'hr') parts.push('Intro');
   for (const b of d.intro) parts.push(renderBlock(b, s));
   d.steps.forEach((st, i) => {
     parts.push(`${'#'.repeat(st.depth)} Étape ${i + 1}${st.sep}${st.title.join(s.space)}${s.trail}`);
     for (const b of st.body) parts.push(renderBlock(b, s));
   });
   for (const b of d.outro) parts.push(renderBlock(b, s));
+  // A file that opens with `---` and has another `---` line is all front matter (whose values
+  // are YAML, not normalised Markdown): open such documents with a word.
+  if (!d.fm && parts[0] === '---') parts.unshift('Intro');
   return parts.join(s.eol.repeat(s.gap + 1)) + s.eol;
 }
 

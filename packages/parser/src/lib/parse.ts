@@ -218,15 +218,18 @@ export function parseGuide(source: string | Uint8Array, options: ParseOptions): 
     const guide = build(text, format, base, options, ctx);
     return { guide, diagnostics: ctx.diagnostics };
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    // Inline nesting the line scan cannot see (thousands of nested emphasis markers) can still
-    // exhaust the stack: keep the file raw rather than throw.
+    // Content must never crash a build. Inline nesting the line scan cannot see can still
+    // exhaust the stack (a RangeError); anything else is a parser bug, reported as such. Either
+    // way the file is kept raw, with a diagnostic, instead of throwing.
     ctx.diagnostics.length = before;
+    const deep = error instanceof RangeError;
     const diagnostic = createDiagnostic({
       file,
-      ruleId: 'parse/too-deep',
+      ruleId: deep ? 'parse/too-deep' : 'parse/internal-error',
       severity: 'error',
-      message: 'Unexpected nesting too deep to process, expected a reasonably nested document (kept as raw text, not parsed)',
+      message: deep
+        ? 'Unexpected nesting too deep to process, expected a reasonably nested document (kept as raw text, not parsed)'
+        : `Unexpected internal error (${error instanceof Error ? error.message : String(error)}), expected none: please report it (kept as raw text)`,
       position: { line: 1, column: 1 },
     });
     return { guide: rawGuide(ctx, base, text, diagnostic), diagnostics: ctx.diagnostics };
@@ -355,7 +358,7 @@ function splitSections(nodes: Node[], matcher: KeywordMatcher, ctx: Ctx): Draft[
         kind !== 'other' ||
         (!setext && (depth <= (current.depth ?? 7) || (current.depth === 1 && current.kind === 'other')));
       if (opens) {
-        current = { kind, heading: node, headingText: step ? plain : plain, depth, nodes: [node] };
+        current = { kind, heading: node, headingText: plain, depth, nodes: [node] };
         if (step) {
           current.step = step;
           if (!step.title) {
