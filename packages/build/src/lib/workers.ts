@@ -45,6 +45,25 @@ export function workerScript(): string | undefined {
 /** Old-generation heap limit of a render thread, in MB (render and shiki need about 40). */
 export const WORKER_HEAP_MB = 96;
 
+/**
+ * The parent's Node flags minus `--conditions`: the thread runs built code, and a `source`
+ * condition inherited from a test runner would point it at TypeScript sources it cannot load.
+ */
+function workerExecArgv(): string[] {
+  const out: string[] = [];
+  const args = process.execArgv;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--conditions' || arg === '-C') {
+      i++;
+      continue;
+    }
+    if (arg.startsWith('--conditions=') || arg.startsWith('-C=')) continue;
+    out.push(arg);
+  }
+  return out;
+}
+
 interface Slot {
   worker: Worker;
   busy: number;
@@ -72,7 +91,11 @@ export class RenderWorkers {
     for (let i = 0; i < count; i++) {
       // A bounded heap: a thread renders one guide at a time and keeps nothing, so a small old
       // generation only makes V8 collect sooner instead of growing the process towards its default.
-      const worker = new Worker(script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 } });
+      const worker = new Worker(script, {
+        workerData: init,
+        execArgv: workerExecArgv(),
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 },
+      });
       const slot: Slot = { worker, busy: 0, alive: true };
       slot.worker.on('message', (reply: WorkerReply) => {
         const pending = this.#pending.get(reply.id);
