@@ -6,8 +6,9 @@ import rehypeSanitize from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
 import type { Options as RemarkRehypeOptions } from 'remark-rehype';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { highlightCode } from './highlight.js';
+import { walk } from './walk.js';
+import type { WalkNode } from './walk.js';
 import { NOTICE_TYPES, sanitizeSchema } from './sanitize-schema.js';
 
 type Handlers = NonNullable<RemarkRehypeOptions['handlers']>;
@@ -177,13 +178,7 @@ function isCloseU(n: RootContent | undefined): boolean {
 }
 
 function hasHtml(nodes: readonly unknown[]): boolean {
-  let found = false;
-  const root = { type: 'root', children: nodes } as MdastRoot;
-  visit(root, 'html', () => {
-    found = true;
-    return false;
-  });
-  return found;
+  return !walk(nodes as WalkNode[], (n) => n.type !== 'html');
 }
 
 /**
@@ -234,9 +229,9 @@ export async function blocksToHast(blocks: readonly RootContent[]): Promise<Elem
  * @param images The transform.
  */
 export function transformImages(children: ElementContent[], images: ImageTransform): void {
-  const root: HastRoot = { type: 'root', children };
-  visit(root, 'element', (node: Element, index, parent) => {
-    if (node.tagName === 'img' && parent && index !== undefined) images(node, parent as Element, index);
+  const root = { type: 'root', children } as unknown as WalkNode;
+  walk(root.children as WalkNode[], (node, parent, index) => {
+    if (node.type === 'element' && (node as unknown as Element).tagName === 'img') images(node as unknown as Element, (parent ?? root) as unknown as Element, index);
   });
 }
 
@@ -251,8 +246,10 @@ export function imagePosition(guide: Guide, url: string): { line: number; column
   }
   let found: { line: number; column: number } | undefined;
   for (const section of guide.sections) {
-    visit({ type: 'root', children: section.blocks } as unknown as MdastRoot, 'image', (n) => {
-      if (!found && n.url === url && n.position) found = n.position.start;
+    walk(section.blocks as WalkNode[], (n) => {
+      const pos = n['position'] as { start: { line: number; column: number } } | undefined;
+      if (n.type === 'image' && n['url'] === url && pos) found = pos.start;
+      return found === undefined;
     });
     if (found) return found;
   }

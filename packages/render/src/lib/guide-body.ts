@@ -1,7 +1,8 @@
 import type { Guide, Section } from '@guidekit/model';
-import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import type { RootContent } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk.js';
+import type { WalkNode } from './walk.js';
 import { h } from 'hastscript';
 import { blocksToHast, shiftHeadings, transformImages } from './content.js';
 import type { ImageTransform } from './content.js';
@@ -37,10 +38,7 @@ async function sectionHast(guide: Guide, section: Section): Promise<CachedSectio
   if (!cached) {
     const children = await blocksToHast(contentBlocks(section) as unknown as RootContent[]);
     shiftHeadings(children, section.depth, 2);
-    let hasImages = false;
-    visit({ type: 'root', children } as HastRoot, 'element', (n: Element) => {
-      if (n.tagName === 'img') hasImages = true;
-    });
+    const hasImages = !walk(children as unknown as WalkNode[], (n) => !(n.type === 'element' && n['tagName'] === 'img'));
     cached = { children, hasImages };
     perGuide.set(section, cached);
   }

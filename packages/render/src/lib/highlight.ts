@@ -2,7 +2,8 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import { bundledLanguages, createHighlighter } from 'shiki';
 import type { Highlighter } from 'shiki';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk.js';
+import type { WalkNode } from './walk.js';
 
 /** The theme used for code: GitHub's high-contrast light theme keeps every token above WCAG AA. */
 export const CODE_THEME = 'github-light-high-contrast';
@@ -34,8 +35,9 @@ function isKnownLanguage(lang: string): boolean {
  */
 export async function highlightCode(tree: HastRoot | Element): Promise<void> {
   const blocks: { pre: Element; lang: string; code: string }[] = [];
-  visit(tree, 'element', (node: Element) => {
-    if (node.tagName !== 'pre') return;
+  walk(tree.children as unknown as WalkNode[], (n) => {
+    if (n.type !== 'element' || n['tagName'] !== 'pre') return;
+    const node = n as unknown as Element;
     const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
     if (!code) return;
     const classes = code.properties['className'];
