@@ -338,6 +338,17 @@ describe('usage', () => {
     await expect(build({ root: path.join(dir, 'content'), out: dir })).rejects.toThrow(BuildUsageError);
   });
 
+  test('an output folder inside the content root is refused unless the configuration names it', async () => {
+    const dir = tempTree(standardTree());
+    await expect(build({ root: path.join(dir, 'content'), out: path.join(dir, 'content/dist') })).rejects.toThrow(/inside the content root/);
+    writeTree(dir, { 'content/guidekit.config.json': JSON.stringify({ out: 'dist' }) });
+    await build({ root: path.join(dir, 'content'), out: path.join(dir, 'content/dist'), formats: ['md'] });
+    // The loader skips the configured output: a second build finds the same three guides.
+    const again = await build({ root: path.join(dir, 'content'), out: path.join(dir, 'content/dist'), formats: ['md'] });
+    expect(again.guides).toBe(3);
+    expect(again.written).toEqual([]);
+  });
+
   test('a format that cannot run here is reported; the other formats still build', async () => {
     const dir = tempTree(standardTree());
     const unavailable = defineFormat({

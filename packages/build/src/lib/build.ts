@@ -194,6 +194,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (out === root || root.startsWith(out + path.sep)) {
     throw new BuildUsageError(`Unexpected output folder ${out}: it holds the content root ${root}, expected a separate folder`);
   }
+  // An output folder inside the root would be read back as guides (dist/md/fr/x.md) by the next
+  // build, unless it is the configured `out`, which the loader skips.
+  const configuredOut = content.config.out ? resolveConfigPath(content.config, content.config.out) : undefined;
+  if (out.startsWith(content.root + path.sep) && out !== configuredOut) {
+    throw new BuildUsageError(
+      `Unexpected output folder ${out} inside the content root ${content.root}, expected a folder outside it (or set \`out\` in guidekit.config.json, which the loader skips)`,
+    );
+  }
   const diagnostics: Diagnostic[] = [...content.diagnostics];
   const guides = [...content.guides];
   const groups = new Map<string, Guide[]>();
