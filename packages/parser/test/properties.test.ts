@@ -5,6 +5,9 @@ import { parseGuide } from '../src/index.js';
 import { coverageErrors, fcRuns } from './helpers.js';
 
 const runs = { numRuns: fcRuns };
+// CI runs 10,000 cases per property on a small shared machine: allow far more than the
+// default 60 s per test (each case costs one or two remark parses, ~1-5 ms).
+const timeout = Math.max(60_000, fcRuns * 60);
 const opts = { path: 'content/fr/prop.md', locale: 'fr' };
 
 // ---- A small model of a guide, rendered to Markdown in several formatting styles ----------
@@ -75,9 +78,9 @@ const step: fc.Arbitrary<Step> = fc.record({
 });
 const doc: fc.Arbitrary<Doc> = fc.record({
   fm: fc.boolean(),
-  intro: fc.array(block, { maxLength: 3 }),
+  intro: fc.array(block, { maxLength: 2 }),
   steps: fc.array(step, { maxLength: 3 }),
-  outro: fc.array(block, { maxLength: 3 }),
+  outro: fc.array(block, { maxLength: 2 }),
 });
 
 interface Style {
@@ -191,7 +194,7 @@ describe('properties (fast-check, FC_RUNS runs)', () => {
       }),
       { numRuns: Math.max(1, Math.floor(fcRuns / 4)) },
     );
-  });
+  }, timeout);
 
   test('every non-blank body line belongs to exactly one section', () => {
     fc.assert(
@@ -203,7 +206,7 @@ describe('properties (fast-check, FC_RUNS runs)', () => {
       }),
       runs,
     );
-  });
+  }, timeout);
 
   test('parseGuide is deterministic', () => {
     fc.assert(
@@ -214,7 +217,7 @@ describe('properties (fast-check, FC_RUNS runs)', () => {
       }),
       runs,
     );
-  });
+  }, timeout);
 
   test('hashes ignore formatting (whitespace, CRLF, `*`/`_`, bullets, wrapping)', () => {
     fc.assert(
@@ -228,7 +231,7 @@ describe('properties (fast-check, FC_RUNS runs)', () => {
       }),
       runs,
     );
-  });
+  }, timeout);
 
   test('hashes change when a word, a URL or a code line changes', () => {
     const target = fc.record({
@@ -262,5 +265,5 @@ describe('properties (fast-check, FC_RUNS runs)', () => {
       }),
       runs,
     );
-  });
+  }, timeout);
 });
