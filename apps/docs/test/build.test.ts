@@ -68,6 +68,26 @@ describe('runBuild', () => {
     expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
   });
 
+  test('pdf without a Chromium: exit 2 with how to get one, and the other formats are built', async () => {
+    const dir = tempTree(tutorials(1));
+    const saved = process.env['GUIDEKIT_CHROMIUM'];
+    process.env['GUIDEKIT_CHROMIUM'] = path.join(dir, 'no-such-chromium');
+    try {
+      const { code, messages } = await runBuild({ cwd: dir, root: 'content', formats: 'json,pdf', workers: 0 });
+      expect(code).toBe(2);
+      expect(messages[0]).toMatch(/^guidekit-docs build: pdf skipped: .*apt-get install chromium/);
+      expect(messages[1]).toMatch(/^built 2 guides × 1 format: 3 files written/);
+    } finally {
+      if (saved === undefined) delete process.env['GUIDEKIT_CHROMIUM'];
+      else process.env['GUIDEKIT_CHROMIUM'] = saved;
+    }
+    expect(listTree(path.join(dir, 'dist')).filter((f) => !f.startsWith('.guidekit/'))).toEqual([
+      'json/en/service-1.json',
+      'json/fr/service-1.json',
+      'json/index.json',
+    ]);
+  });
+
   test('through main: an unknown format exits 2', async () => {
     const dir = tempTree(tutorials(1));
     const stderr: string[] = [];
