@@ -278,3 +278,42 @@ describe('prerequisite groups', () => {
     ]);
   });
 });
+
+describe('keywords', () => {
+  test.each([
+    ['es', '## Introducción', '## Requisitos previos', '## Paso 1: Abrir', '## Conclusión', '## Fuentes'],
+    ['de', '## Einleitung', '## Voraussetzungen', '## Schritt 1: Öffnen', '## Fazit', '## Quellen'],
+    ['it', '## Introduzione', '## Prerequisiti', '## Passo 1: Aprire', '## Conclusione', '## Fonti'],
+    ['pt', '## Introdução', '## Pré-requisitos', '## Etapa 1: Abrir', '## Conclusão', '## Fontes'],
+    ['nl', '## Inleiding', '## Vereisten', '## Stap 1: Openen', '## Conclusie', '## Bronnen'],
+  ])('%s sections and steps', (locale, ...headings) => {
+    const source = headings.map((h) => `${h}\nTexte.\n`).join('\n');
+    const { guide } = parseGuide(source, { path: `x.${locale}.md`, locale });
+    expect(guide.slug).toBe('x');
+    expect(guide.sections.map((s) => s.kind)).toEqual(['introduction', 'prerequisites', 'step', 'conclusion', 'sources']);
+    expect(guide.steps[0]?.id).toBe('step-1');
+  });
+
+  test('a French heading in an English file is still recognised; extra words extend the defaults', () => {
+    const source = '## Définition\nx\n\n## Étape 1 : Ouvrir\nx\n\n## Stage 2: Close\nx\n\n## Read more\n- [a](https://a.example)\n';
+    const plain = parseGuide(source, { path: 'x.md', locale: 'en' }).guide;
+    expect(plain.sections.map((s) => s.kind)).toEqual(['introduction', 'step', 'other', 'other']);
+    const extended = parseGuide(source, {
+      path: 'x.md',
+      locale: 'en',
+      keywords: { en: { step: ['Stage'], sources: ['Read more'] } },
+    }).guide;
+    expect(extended.sections.map((s) => s.kind)).toEqual(['introduction', 'step', 'step', 'sources']);
+    expect(extended.steps.map((s) => [s.id, s.title])).toEqual([
+      ['step-1', 'Ouvrir'],
+      ['step-2', 'Close'],
+    ]);
+    expect(extended.sources.map((s) => s.url)).toEqual(['https://a.example']);
+  });
+
+  test('headings that only look like steps are not steps', () => {
+    const { guide } = parseGuide('## Étapes suivantes\nx\n\n## Stepping 1 up\nx\n\n## Step by step\nx\n', { path: 'x.md', locale: 'en' });
+    expect(guide.steps).toEqual([]);
+    expect(guide.kind).toBe('article');
+  });
+});
