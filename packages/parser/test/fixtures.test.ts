@@ -241,7 +241,7 @@ describe('in-between and faulty steps', () => {
     expect(summary(diagnostics)).toEqual([
       '17:1 warning parse/step-title-missing',
       '20:1 warning parse/step-skipped',
-      '23:1 error parse/step-duplicate',
+      '23:1 warning parse/step-duplicate',
     ]);
     expect(diagnostics[2]?.related).toEqual({ file: 'bis-steps/input.md', line: 20, column: 1 });
   });

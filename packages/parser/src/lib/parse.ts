@@ -420,7 +420,8 @@ function checkSteps(steps: Step[], ctx: Ctx): void {
         createDiagnostic({
           file: ctx.file,
           ruleId: 'parse/step-duplicate',
-          severity: 'error',
+          // A warning: the guide still reads and publishes; only alignment by id suffers.
+          severity: 'warning',
           message: `Unexpected second step ${step.label}, expected each step number once (first at line ${first.position.start.line})`,
           position: { start: at.start, end: at.start },
           related: { file: ctx.file, line: first.position.start.line, column: first.position.start.column },
