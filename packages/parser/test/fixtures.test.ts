@@ -317,3 +317,25 @@ describe('keywords', () => {
     expect(guide.kind).toBe('article');
   });
 });
+
+describe('setext traps', () => {
+  test('an image line directly above `---` is a setext heading: a warning, the content stays in its step', () => {
+    const source = '## Step 1: A\nText.\n\n![image](/images/a.png)\n---\n\n## Step 2: B\nMore.\n';
+    const { guide, diagnostics } = parseGuide(source, { path: 'x.md', locale: 'en' });
+    expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.ruleId}`)).toEqual(['5:1 warning parse/setext-heading']);
+    expect(guide.steps.map((s) => [s.id, s.position.start.line, s.position.end.line])).toEqual([
+      ['step-1', 1, 5],
+      ['step-2', 7, 8],
+    ]);
+    expect(guide.steps[0]?.images.map((i) => i.url)).toEqual(['/images/a.png']);
+    expect(coverageErrors(source, guide)).toEqual([]);
+  });
+
+  test('`--` under a sentence (not a rule) also stays in its step', () => {
+    const source = '##### Étape 1 : A\nUne phrase.\n--\n\n##### Étape 2 : B\nSuite.\n';
+    const { guide, diagnostics } = parseGuide(source, { path: 'x.md', locale: 'fr' });
+    expect(diagnostics.map((d) => d.ruleId)).toEqual(['parse/setext-heading']);
+    expect(guide.steps.map((s) => s.title)).toEqual(['A', 'B']);
+    expect(guide.sections.map((s) => s.kind)).toEqual(['step', 'step']);
+  });
+});
