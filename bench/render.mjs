@@ -5,7 +5,7 @@
 //   renderHtml / parse, renderSingleHtml / parse, both for each guide in a row
 //   (they share the guide's sanitized sections), renderMarkdown / parse, renderJson / parse, renderJsonLd / parse
 //
-// Usage: node bench/render.mjs [--rounds 3]
+// Usage: node --expose-gc bench/render.mjs [--rounds 3]
 // Needs @guidekit/parser and @guidekit/render built:
 //   pnpm --filter @guidekit/parser --filter @guidekit/render build
 import fs from 'node:fs';
@@ -40,6 +40,8 @@ async function time(fn, prepare = fresh) {
   let best = Infinity;
   for (let r = 0; r < rounds; r++) {
     const input = await prepare();
+    // Collect the parse's garbage first, so it is not billed to the render being timed.
+    globalThis.gc?.();
     const t0 = performance.now();
     await fn(input);
     best = Math.min(best, performance.now() - t0);
