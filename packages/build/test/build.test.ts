@@ -242,12 +242,24 @@ describe('an incremental build', () => {
     expect(result.written).toEqual(['md/fr/nouveautes-mars.md']);
   });
 
-  test('only the formats asked for are built; other formats already in dist stay listed and intact', async () => {
+  test('only the formats asked for are built; outputs of the others stay, listed and intact', async () => {
     const dir = tempTree(standardTree());
     await run(dir, { formats: ['json'] });
     expect(listTree(path.join(dir, 'dist'))).toEqual(ALL.filter((f) => f.startsWith('json/')));
     const { result } = await run(dir, { formats: ['md', 'json'] });
+    // The JSON index lists the files of the formats built with it: md joined, so it changed.
     expect([...result.written].sort()).toEqual(ALL.filter((f) => f.startsWith('md/')).concat('json/index.json').sort());
+    // md alone: the JSON outputs stay, and stay in the manifest.
+    const alone = await run(dir, { formats: ['md'] });
+    expect(alone.result.written).toEqual([]);
+    expect(alone.result.removed).toEqual([]);
+    expect(listTree(path.join(dir, 'dist'))).toEqual(ALL.filter((f) => f.startsWith('md/') || f.startsWith('json/')));
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'dist', MANIFEST_PATH), 'utf8'));
+    expect(Object.keys(manifest.files).filter((f) => f.startsWith('json/')).sort()).toEqual(ALL.filter((f) => f.startsWith('json/')));
+    // A guide deleted meanwhile: its JSON goes when json is built again.
+    fs.rmSync(path.join(dir, 'content/fr/nouveautes-mars.md'));
+    expect((await run(dir, { formats: ['md'] })).result.removed).toEqual(['md/fr/nouveautes-mars.md']);
+    expect((await run(dir, { formats: ['json'] })).result.removed).toEqual(['json/fr/nouveautes-mars.json']);
   });
 });
 
@@ -277,6 +289,20 @@ describe('kill safety and leftovers', () => {
     expect(result.written).toEqual(['md/fr/nouveautes-mars.md']);
     expect(fs.readFileSync(path.join(dir, 'dist/md/fr/nouveautes-mars.md'), 'utf8')).not.toContain('never finished');
     expect(fs.existsSync(path.join(dir, 'dist/.guidekit/journal.json'))).toBe(false);
+  });
+
+  test('a journaled unit of a format not built this time stays distrusted after the journal is gone', async () => {
+    const dir = tempTree(standardTree());
+    await run(dir);
+    writeTree(dir, {
+      'dist/md/fr/nouveautes-mars.md': 'text of a build that never finished\n',
+      'dist/.guidekit/journal.json': JSON.stringify({ units: ['md:fr/nouveautes-mars'] }),
+    });
+    await run(dir, { formats: ['json'] });
+    expect(fs.existsSync(path.join(dir, 'dist/.guidekit/journal.json'))).toBe(false);
+    const { units } = await run(dir, { formats: ['md'] });
+    expect(units).toEqual(['md:fr/nouveautes-mars']);
+    expect(fs.readFileSync(path.join(dir, 'dist/md/fr/nouveautes-mars.md'), 'utf8')).not.toContain('never finished');
   });
 
   test('an aborted build keeps the previous manifest, and the next build completes the output', async () => {

@@ -292,7 +292,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     skipped++;
   }
 
-  // Leftovers of a killed build: staging files and temp files beside their targets.
+  // Formats not asked for this time keep their outputs and records as they are: `--format pdf`
+  // must not delete the HTML site. (Their stale outputs go when that format is built again.)
+  const selectedNames = new Set(selected.map((f) => f.name));
+  for (const [id, before] of Object.entries(previous.units)) {
+    if (selectedNames.has(id.slice(0, id.indexOf(':')))) continue;
+    const files = before.files.filter((f) => existing.has(f) && !claimed.has(f));
+    // A unit a killed build had started to rewrite keeps no key: the journal goes away below.
+    next.units[id] = { ...before, files, ...(journal.has(id) ? { key: '' } : {}) };
+    for (const file of files) {
+      next.files[file] = distrust(previous.files[file] as ManifestFile, journal.has(id));
+      claimed.set(file, id);
+    }
+  }
+
+  // Leftovers of a killed build: staging files and temporary files beside their targets.
   await fsp.rm(path.join(out, STAGING_DIR), { recursive: true, force: true });
   for (const file of existing) {
     if (path.posix.basename(file).startsWith(TEMP_PREFIX)) await fsp.rm(path.join(out, file), { force: true });
@@ -331,10 +345,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const before = previous.units[unit.id];
     if (!before) return;
     const files = before.files.filter((f) => existing.has(f) && !claimed.has(f));
-    // An old key makes the next build try this unit again.
-    next.units[unit.id] = { ...before, files };
+    // The unit is tried again next time (its key is the old one, or none if a killed build had
+    // started to rewrite it, since the journal goes away below).
+    next.units[unit.id] = { ...before, files, ...(journal.has(unit.id) ? { key: '' } : {}) };
     for (const file of files) {
-      next.files[file] = previous.files[file] as ManifestFile;
+      next.files[file] = distrust(previous.files[file] as ManifestFile, journal.has(unit.id));
       claimed.set(file, unit.id);
     }
   };
@@ -512,6 +527,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     },
     durationMs: performance.now() - started,
   };
+}
+
+/** A file record whose bytes may not be what it says (a killed build rewrote it): no key, no hash. */
+function distrust(file: ManifestFile, doubt: boolean): ManifestFile {
+  return doubt ? { ...file, key: '', sha: '' } : file;
 }
 
 /** Refuse paths a format must not produce (outside its folder, absolute, `..`): programmer errors. */
