@@ -10,7 +10,10 @@ import { corpusGuard, corpusGuides, fixtureGuides, withoutPositions } from './he
 /** Parse the rendered Markdown again and compare what the guide is made of. */
 function roundTrip(guide: Guide, soft = false): void {
   const expect = soft ? expectSoft : expectHard;
+  const before = JSON.stringify(guide);
   const md = renderMarkdown(guide);
+  // Rendering never changes the guide it is given.
+  expect(JSON.stringify(guide)).toBe(before);
   const again = parseGuide(md, { path: guide.path, locale: guide.locale, slug: guide.slug, format: guide.format }).guide;
   const where = `${guide.path}\n----\n${md}`;
   expect(again.steps.map((s) => s.id), where).toEqual(guide.steps.map((s) => s.id));

@@ -4,21 +4,20 @@ import type { Heading, PhrasingContent, Root as MdastRoot, RootContent } from 'm
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { defaultHandlers, toMarkdown } from 'mdast-util-to-markdown';
 import type { Handle, Join, Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
-import { visit } from 'unist-util-visit';
+import { walk } from '../walk.js';
+import type { WalkNode } from '../walk.js';
 import { stringify as stringifyYaml } from 'yaml';
 
-// Marks put on a copy of the blocks (never on the guide), for shapes only the source layout tells.
-const SETEXT = 'guidekitSetext';
-const LAZY = 'guidekitLazy';
+// Nodes of the guide that need a shape only the source layout tells; kept aside in weak sets, so
+// the guide is neither copied nor changed (a mark is a fact about the node in its guide: it stays
+// true for as long as the node lives).
+const setextHeadings = new WeakSet<object>();
+const lazyHtml = new WeakSet<object>();
 const LAZY_MARK = '\u0000guidekit-lazy\u0000';
-
-function marked(node: { data?: unknown }, key: string): boolean {
-  return typeof node.data === 'object' && node.data !== null && (node.data as Record<string, unknown>)[key] === true;
-}
 
 /** A heading kept inside a section (`text` over `---`) must stay setext, or it would open a section. */
 const heading: Handle = (node: Heading, parent, state, info) => {
-  if (!marked(node, SETEXT)) return defaultHandlers.heading(node, parent, state, info);
+  if (!setextHeadings.has(node)) return defaultHandlers.heading(node, parent, state, info);
   const before = state.options.setext;
   state.options.setext = true;
   try {
@@ -31,7 +30,7 @@ const heading: Handle = (node: Heading, parent, state, info) => {
 /** HTML that sat on a lazy line under a list item's paragraph: marked, un-indented afterwards. */
 const html: Handle = (node: { value: string; data?: unknown }, parent, state, info) => {
   const out = (defaultHandlers.html as Handle)(node, parent, state, info);
-  return marked(node, LAZY) ? `${LAZY_MARK}${out}` : out;
+  return lazyHtml.has(node) ? `${LAZY_MARK}${out}` : out;
 };
 
 /**
@@ -55,7 +54,7 @@ const uiLabel: Handle = (node: { children?: PhrasingContent[]; value?: string },
  * read as its own block by micromark, so keep it on the next line: the default join puts a blank
  * line there, which would make the item loose and change the tree.
  */
-const tightHtml: Join = (left, right) => (marked(right, LAZY) && left.type === 'paragraph' ? 0 : undefined);
+const tightHtml: Join = (left, right) => (lazyHtml.has(right) && left.type === 'paragraph' ? 0 : undefined);
 
 // Markers as the corpus writes them: `-` bullets, `*` emphasis, `**` strong, `---` rules, fenced code.
 const baseOptions: ToMarkdownOptions = {
@@ -96,22 +95,20 @@ function yamlBlock(fm: Frontmatter): string {
 }
 
 /**
- * Copy a section's blocks with the marks the serializer needs: a top-level heading no deeper than
- * the section's own heading can only have been a setext heading (an ATX one would have opened a
- * section); HTML right after the paragraph of a tight list item was on a lazy line.
+ * Mark what the serializer must keep: a top-level heading no deeper than the section's own heading
+ * can only have been a setext heading (an ATX one would have opened a section); HTML right after
+ * the paragraph of a tight list item was on a lazy line.
  */
-function markBlocks(blocks: readonly RootContent[], depth: number | null): RootContent[] {
-  const copy = structuredClone(blocks) as RootContent[];
-  for (const node of copy) {
-    if (node.type === 'heading' && depth !== null && node.depth <= depth) node.data = { ...node.data, [SETEXT]: true } as never;
+function markBlocks(blocks: readonly RootContent[], depth: number | null): void {
+  for (const node of blocks) {
+    if (node.type === 'heading' && depth !== null && node.depth <= depth) setextHeadings.add(node);
   }
-  visit({ type: 'root', children: copy } as MdastRoot, 'listItem', (item) => {
-    if (item.spread !== false) return;
-    item.children.forEach((child, i) => {
-      if (child.type === 'html' && item.children[i - 1]?.type === 'paragraph') child.data = { ...child.data, [LAZY]: true } as never;
+  walk(blocks as unknown as WalkNode[], (n) => {
+    if (n.type !== 'listItem' || n['spread'] !== false || !n.children) return;
+    n.children.forEach((child, i) => {
+      if (child.type === 'html' && n.children?.[i - 1]?.type === 'paragraph') lazyHtml.add(child);
     });
   });
-  return copy;
 }
 
 /**
@@ -138,7 +135,8 @@ export function renderMarkdown(guide: Guide): string {
         children.push(heading);
       }
     }
-    children.push(...markBlocks(section.blocks as unknown as RootContent[], section.depth));
+    markBlocks(section.blocks as unknown as RootContent[], section.depth);
+    children.push(...(section.blocks as unknown as RootContent[]));
   }
   const root: MdastRoot = { type: 'root', children };
   const body = toMarkdown(root, guide.format === 'mdx' ? mdxOptions : baseOptions)
