@@ -2,7 +2,7 @@ import type { Guide } from '@guidekit/model';
 import { parseGuide } from '@guidekit/parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formats, getFormat, renderHomePage, renderHtml, renderJson, renderLocaleIndex } from '../src/index.js';
+import { formats, getFormat, renderHomePage, renderHtml, renderJson, renderLocaleIndex, renderSingleHtml } from '../src/index.js';
 import { fixtureGuides } from './helpers.js';
 
 const site = fixtureGuides('site');
@@ -42,7 +42,10 @@ describe('stable output', () => {
   it('gives the same bytes twice, and for a guide read back from its JSON (what a build cache holds)', async () => {
     for (const g of site) {
       const ctx = { translations: site, site: { sourceLocale: 'fr' } };
+      const json = renderJson(g);
       const a = await renderHtml(g, ctx);
+      await renderSingleHtml(g, ctx);
+      expect(renderJson(g)).toBe(json); // rendering never changes the guide
       const b = await renderHtml(JSON.parse(renderJson(g)) as Guide, ctx);
       expect(b).toBe(a);
       expect(await renderHtml(g, ctx)).toBe(a);
