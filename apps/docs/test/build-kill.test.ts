@@ -135,8 +135,13 @@ describe('the built bin', () => {
     expect(help.stdout).toContain('--format <list>');
     expect(help.stdout).toContain('--no-cache');
     const dir = tempTree(tutorials(1));
+    // Not a TTY: no progress bar, just the summary line on stderr.
+    const ok = spawnSync(process.execPath, [bin, 'build', 'content', '--format', 'json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '' } });
+    expect(ok.status).toBe(0);
+    expect(ok.stderr).not.toContain('\r');
+    expect(ok.stderr).toMatch(/^built 2 guides × 1 format: 3 files written, 0 unchanged in \d+\.\ds\n$/);
     const bad = spawnSync(process.execPath, [bin, 'build', 'content', '--format', 'html,epub'], { cwd: dir, encoding: 'utf8' });
-    expect(bad.status).toBe(2);
+    expect(bad.status, bad.stderr + bad.stdout).toBe(2);
     expect(bad.stderr).toContain('Unexpected format `epub`');
   });
 });

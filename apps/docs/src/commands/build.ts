@@ -35,6 +35,8 @@ export interface BuildCommandOptions {
   workers?: number | undefined;
   /** Called after each rendered unit (the CLI draws a progress bar on a TTY). */
   onProgress?: ((progress: BuildProgress) => void) | undefined;
+  /** Called as guides are parsed or read from the cache, before rendering. */
+  onLoadProgress?: ((progress: { done: number; total: number }) => void) | undefined;
 }
 
 /** What {@link runBuild} resolves to. */
@@ -133,6 +135,7 @@ export async function runBuild(options: BuildCommandOptions = {}): Promise<Build
       ...(options.cache !== undefined ? { cache: options.cache } : {}),
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.onLoadProgress ? { onLoadProgress: options.onLoadProgress } : {}),
     });
   } catch (error) {
     if (error instanceof BuildUsageError) throw new UsageError(error.message);
@@ -163,19 +166,21 @@ export async function runBuild(options: BuildCommandOptions = {}): Promise<Build
 }
 
 /** A one-line progress bar on stderr, redrawn in place at most ten times a second. */
-function progressBar(): { update: (p: BuildProgress) => void; clear: () => void } {
+function progressBar(): { load: (p: { done: number; total: number }) => void; update: (p: BuildProgress) => void; clear: () => void } {
   let last = 0;
   let drawn = false;
+  const draw = (done: number, total: number, label: string): void => {
+    const now = Date.now();
+    if (now - last < 100 && done !== total) return;
+    last = now;
+    const width = 24;
+    const filled = total === 0 ? width : Math.round((done / total) * width);
+    process.stderr.write(`\r\x1b[K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${label}`);
+    drawn = true;
+  };
   return {
-    update(p) {
-      const now = Date.now();
-      if (now - last < 100 && p.done !== p.total) return;
-      last = now;
-      const width = 24;
-      const filled = p.total === 0 ? width : Math.round((p.done / p.total) * width);
-      process.stderr.write(`\r\x1b[K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.done}/${p.total} ${p.format}`);
-      drawn = true;
-    },
+    load: (p) => draw(p.done, p.total, 'guides loaded'),
+    update: (p) => draw(p.done, p.total, p.format),
     clear() {
       if (drawn) process.stderr.write('\r\x1b[K');
     },
@@ -220,6 +225,7 @@ export function registerBuild(program: Command, state: { code: number }): void {
             cache: opts.cache,
             color: opts.reporter === 'stylish' && Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
             onProgress: bar?.update,
+            onLoadProgress: bar?.load,
           });
         } finally {
           bar?.clear();

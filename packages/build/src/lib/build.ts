@@ -59,6 +59,8 @@ export interface BuildOptions {
   workers?: number;
   /** Called after each rendered unit. */
   onProgress?: (progress: BuildProgress) => void;
+  /** Called as guides are parsed (or read from the cache) before rendering starts. */
+  onLoadProgress?: (progress: { done: number; total: number }) => void;
   /** Stops the build between units; the previous output and manifest stay as they were. */
   signal?: AbortSignal;
 }
@@ -181,6 +183,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     content = await loadContent(root, {
       ...(options.cache !== undefined ? { cache: options.cache } : {}),
       ...(options.config !== undefined ? { config: options.config } : {}),
+      ...(options.onLoadProgress ? { onProgress: options.onLoadProgress } : {}),
     });
   } catch (error) {
     if (error instanceof ContentRootError) throw new BuildUsageError(error.message);
