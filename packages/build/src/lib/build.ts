@@ -8,12 +8,11 @@ import type { LoadedContent } from '@guidekit/content';
 import { BuildUsageError, FormatUnavailableError } from './format.js';
 import type { Format, FormatContext, GuideInput, OutputFile, RenderOutput, SiteInput } from './format.js';
 import { AtomicWriter, STAGING_DIR, STATE_DIR, TEMP_PREFIX, listFiles, removeOutput } from './fs.js';
-import { hashContent, hashValue } from './hash.js';
+import { hashContent, hashValue, stableStringify } from './hash.js';
 import {
   readJournal,
   readManifest,
   removeJournal,
-  serializeManifest,
   writeJournal,
   writeManifest,
 } from './manifest.js';
@@ -242,9 +241,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const units: Unit[] = [];
   for (const format of selected) {
     const ctx = contexts.get(format) as FormatContext;
-    const base = [BUILD_VERSION, rendererFingerprint(), format.name, format.version, configHash, ctx.options, locales];
+    // Everything a format's units share, hashed once; per unit only plain arrays of strings
+    // remain, which JSON.stringify serialises deterministically (and fast) without key sorting.
+    const base = hashValue([BUILD_VERSION, rendererFingerprint(), format.name, format.version, configHash, ctx.options, locales]);
+    const keyOf = (parts: unknown[], extra: unknown): string => hashContent(`${base}\n${JSON.stringify(parts)}\n${extra === undefined ? '' : stableStringify(extra)}`);
     if (format.dependsOn === 'site') {
-      units.push({ id: `${format.name}:site`, format, stage: 'index', input: site, key: hashValue([...base, siteSummary, format.inputs?.(site, ctx)]) });
+      units.push({ id: `${format.name}:site`, format, stage: 'index', input: site, key: keyOf(siteSummary, format.inputs?.(site, ctx)) });
       continue;
     }
     for (const guide of guides) {
@@ -256,11 +258,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         format,
         stage: 'guide',
         input,
-        key: hashValue([...base, guide.path, guide.slug, guide.locale, guide.hash, group, format.inputs?.(input, ctx)]),
+        key: keyOf([guide.path, guide.slug, guide.locale, guide.hash, group], format.inputs?.(input, ctx)),
       });
     }
     if (format.renderIndex) {
-      units.push({ id: `${format.name}:index`, format, stage: 'index', input: site, key: hashValue([...base, siteSummary, format.inputs?.(site, ctx)]) });
+      units.push({ id: `${format.name}:index`, format, stage: 'index', input: site, key: keyOf(siteSummary, format.inputs?.(site, ctx)) });
     }
   }
   // Pages first, indexes after: an index never links to a page that is not written yet.
@@ -498,7 +500,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const changed =
     journalWritten ||
     garbage.size > 0 ||
-    serializeManifest({ ...next, garbage: [] }) !== serializeManifest({ ...previous, garbage: [] });
+    !sameRecords(next, previous);
   if (changed) await writeManifest(out, next);
   const removed: string[] = [];
   for (const file of next.garbage) {
@@ -530,6 +532,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     },
     durationMs: performance.now() - started,
   };
+}
+
+/**
+ * Whether two manifests hold the same units and files (garbage aside). Skipped units carry the
+ * very record objects of the previous manifest, so identity settles most entries without
+ * serialising 10,000 records.
+ */
+function sameRecords(a: Manifest, b: Manifest): boolean {
+  const same = <T>(x: Record<string, T>, y: Record<string, T>, eq: (p: T, q: T) => boolean): boolean => {
+    const keys = Object.keys(x);
+    if (keys.length !== Object.keys(y).length) return false;
+    return keys.every((k) => Object.hasOwn(y, k) && (x[k] === y[k] || eq(x[k] as T, y[k] as T)));
+  };
+  return (
+    same(a.units, b.units, (p, q) => stableStringify(p) === stableStringify(q)) &&
+    same(a.files, b.files, (p, q) => p.unit === q.unit && p.key === q.key && p.sha === q.sha)
+  );
 }
 
 /** A file record whose bytes may not be what it says (a killed build rewrote it): no key, no hash. */
