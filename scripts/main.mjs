@@ -14,8 +14,6 @@ const formats = ['html', 'single', 'json', 'md', 'jsonld', 'data', ...(chromium 
 
 const run = (args) => spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: 'inherit' }).status ?? 1;
 
-const checked = run(['check', 'content']);
-if (checked === 2) process.exit(2);
 const built = run(['build', 'content', '--out', 'dist', '--format', formats.join(',')]);
 if (built === 0 || built === 1) {
   if (!chromium) console.log('No Chromium found: PDF skipped (apt-get install chromium, or set GUIDEKIT_CHROMIUM=/path).');
