@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { BuildUsageError, FormatUnavailableError, MANIFEST_PATH, build, defineFormat, formats } from '../src/index.js';
+import { BuildUsageError, DEFAULT_FORMATS, FormatUnavailableError, MANIFEST_PATH, build, defineFormat, formats } from '../src/index.js';
 import type { BuildProgress } from '../src/index.js';
 import { PNG, englishPrinter, frenchNews, frenchPrinter, listTree, mtimes, standardTree, tempTree, writeTree } from './helpers.js';
 
@@ -29,12 +29,16 @@ const ALL = [
 ];
 
 /** Build `dir/content` into `dir/dist`, recording the units rendered. */
+const PAGE_FORMATS = ['html', 'single', 'json', 'md', 'jsonld'];
+
 async function run(dir: string, extra: Partial<Parameters<typeof build>[0]> = {}) {
   const units: string[] = [];
   const result = await build({
     root: path.join(dir, 'content'),
     out: path.join(dir, 'dist'),
     onProgress: (p: BuildProgress) => units.push(p.unit),
+    // The page formats whose files these tests pin; `data` (also a default) has its own tests.
+    formats: PAGE_FORMATS,
     ...extra,
   });
   return { result, units: units.sort() };
@@ -75,7 +79,8 @@ describe('a cold build', () => {
     expect([...result.written].sort()).toEqual(ALL);
     expect(result.unchanged).toBe(0);
     expect(result.guides).toBe(3);
-    expect(result.formats).toEqual(['html', 'single', 'json', 'md', 'jsonld']);
+    expect(result.formats).toEqual(PAGE_FORMATS);
+    expect(DEFAULT_FORMATS).toEqual([...PAGE_FORMATS, 'data']);
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'dist', MANIFEST_PATH), 'utf8'));
     expect(Object.keys(manifest.files).sort()).toEqual(ALL);
     // No staging or journal left behind.

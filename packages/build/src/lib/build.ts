@@ -111,7 +111,7 @@ export function availableFormats(list: readonly Format<any>[] = registry): strin
 }
 
 /** Formats built when none are named: all but those that need a browser. */
-export const DEFAULT_FORMATS: readonly string[] = ['html', 'single', 'json', 'md', 'jsonld'];
+export const DEFAULT_FORMATS: readonly string[] = ['html', 'single', 'json', 'md', 'jsonld', 'data'];
 
 interface Unit {
   id: string;

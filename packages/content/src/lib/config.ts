@@ -14,7 +14,7 @@ export const CONFIG_RULE_ID = 'config/invalid';
 export const CONFIG_FILE_NAMES = ['guidekit.config.json', 'guidekit.config.mjs'] as const;
 
 /** Output formats `guidekit-docs build` knows. */
-export const OUTPUT_FORMATS = ['html', 'single', 'pdf', 'json', 'md', 'jsonld'] as const;
+export const OUTPUT_FORMATS = ['html', 'single', 'pdf', 'json', 'md', 'jsonld', 'data'] as const;
 
 const localeTag = z.string().refine((tag) => canonicalLocale(tag) !== undefined, {
   message: 'expected a BCP 47 language tag such as `fr` or `en-US`',

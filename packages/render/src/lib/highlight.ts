@@ -61,7 +61,7 @@ export async function highlightCode(tree: HastRoot | Element): Promise<void> {
       markPlain(b.pre);
       continue;
     }
-    const out = hl.codeToHast(b.code, { lang: b.lang, theme: CODE_THEME });
+    const out = hl.codeToHast(b.code, { lang: b.lang, theme: CODE_THEME, tokenizeTimeLimit: 0 });
     const pre = out.children.find((c): c is Element => c.type === 'element' && c.tagName === 'pre');
     if (!pre) continue;
     b.pre.properties = { ...pre.properties, dataLanguage: b.lang };
