@@ -6,10 +6,13 @@ import { main } from '../src/cli.js';
 import { UsageError } from '../src/usage.js';
 import { listTree, tempTree, tutorial, tutorials, writeTree } from './build-helpers.js';
 
+// The page formats these tests count files of; `data`, also built by default, has its own tests.
+const PAGES = 'html,single,json,md,jsonld';
+
 describe('runBuild', () => {
   test('builds, reports paths relative to cwd, prints the summary line, exits 0', async () => {
     const dir = tempTree({ ...tutorials(2), 'content/fr/seul.md': tutorial('fr', 9) });
-    const { code, output, messages, result } = await runBuild({ cwd: dir, root: 'content', workers: 0 });
+    const { code, output, messages, result } = await runBuild({ cwd: dir, root: 'content', formats: PAGES, workers: 0 });
     expect(code).toBe(0);
     expect(result?.guides).toBe(5);
     // The French-only guide is a warning, printed with its path from the working directory.
@@ -19,7 +22,7 @@ describe('runBuild', () => {
     // 5 guides × 5 formats, 3 HTML indexes, the JSON index, the copied image.
     expect(messages[0]?.replace(/in \d+\.\ds$/, 'in <time>')).toBe('built 5 guides × 5 formats: 30 files written, 0 unchanged in <time>');
     expect(fs.existsSync(path.join(dir, 'dist/html/index.html'))).toBe(true);
-    const again = await runBuild({ cwd: dir, root: 'content', workers: 0 });
+    const again = await runBuild({ cwd: dir, root: 'content', formats: PAGES, workers: 0 });
     expect(again.messages[0]?.replace(/in \d+\.\ds$/, 'in <time>')).toBe('built 5 guides × 5 formats: 0 files written, 30 unchanged in <time>');
   });
 
@@ -103,9 +106,9 @@ describe('runBuild', () => {
 
   test('a changed guide: the summary counts what was written', async () => {
     const dir = tempTree(tutorials(2));
-    await runBuild({ cwd: dir, root: 'content', workers: 0 });
+    await runBuild({ cwd: dir, root: 'content', formats: PAGES, workers: 0 });
     writeTree(dir, { 'content/en/service-2.md': tutorial('en', 2, 'One more sentence.') });
-    const { result } = await runBuild({ cwd: dir, root: 'content', workers: 0 });
+    const { result } = await runBuild({ cwd: dir, root: 'content', formats: PAGES, workers: 0 });
     expect([...(result?.written ?? [])].sort()).toEqual([
       'html/en/service-2/index.html',
       'json/en/service-2.json',
