@@ -33,16 +33,17 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const c of cleanups.reverse()) await c();
+  // The browser first: its keep-alive connections would otherwise hold server.close() open.
   await browser?.close();
-});
+  for (const c of cleanups.reverse()) await c();
+}, 180_000);
 
 /** Build a site into a fresh folder and serve it; removed after the file's tests. */
 async function site(guides: readonly Guide[], options: Parameters<typeof writeSite>[2] = {}): Promise<{ origin: string; pages: WrittenPage[]; out: string }> {
   const out = mkdtempSync(path.join(tmpdir(), 'guidekit-render-site-'));
   const pages = await writeSite(out, guides, options);
   const { origin, server } = await serve(out);
-  cleanups.push(() => new Promise<void>((r) => server.close(() => r())), () => rmSync(out, { recursive: true, force: true }));
+  cleanups.push(() => new Promise<void>((r) => { server.close(() => r()); server.closeAllConnections(); }), () => rmSync(out, { recursive: true, force: true }));
   return { origin, pages, out };
 }
 

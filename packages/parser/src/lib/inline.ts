@@ -199,6 +199,11 @@ export function processBlocks(blocks: Node[], ctx: InlineContext): Refs {
       case 'uiLabel':
         refs.uiLabels.push(String(node.value));
         break;
+      case 'inlineCode':
+        // CommonMark turns line endings inside a code span into spaces; micromark keeps them raw,
+        // which would make a re-wrapped paragraph look like different content.
+        if (typeof node.value === 'string' && node.value.includes('\n')) node.value = node.value.replace(/\r?\n/g, ' ');
+        break;
       case 'text':
         if (!inLink && typeof node.value === 'string' && node.value.includes('http')) bareUrls(node, leading);
         break;
