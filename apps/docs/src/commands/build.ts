@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import { BuildUsageError, DEFAULT_FORMATS, availableFormats, build } from '@guidekit/build';
 import type { BuildProgress, BuildResult } from '@guidekit/build';
@@ -8,6 +7,7 @@ import { applyInlineDirectives, applySeverities, exitCodeFor, getReporter, repor
 import { Option, type Command } from 'commander';
 import { UsageError } from '../usage.js';
 import { VERSION } from '../version.js';
+import { isDirectory, isFile } from '../paths.js';
 
 /** Options of {@link runBuild}: what `guidekit-docs build` takes, as data. */
 export interface BuildCommandOptions {
@@ -237,18 +237,4 @@ export function registerBuild(program: Command, state: { code: number }): void {
     );
 }
 
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
 
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ContentRootError, loadConfig, loadContent, resolveConfigPath, type LoadProgress } from '@guidekit/content';
 import type { Diagnostic } from '@guidekit/model';
@@ -7,6 +7,7 @@ import { applyInlineDirectives, applySeverities, exitCodeFor, getReporter, repor
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { UsageError } from '../usage.js';
 import { VERSION } from '../version.js';
+import { isFile } from '../paths.js';
 
 /** Options of {@link runCheck}: what `guidekit-docs check` takes, as data. */
 export interface CheckOptions {
@@ -178,13 +179,6 @@ function parseWholeNumber(value: string): number {
   return n;
 }
 
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
 
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
