@@ -1,4 +1,4 @@
-export { loadContent, frontmatterOverrides, ContentRootError, PARSE_FAILED_RULE_ID, INVALID_LOCALE_RULE_ID, WORKERS_FAILED_RULE_ID } from './lib/load.js';
+export { loadContent, frontmatterOverrides, outlineOf, ContentRootError, PARSE_FAILED_RULE_ID, INVALID_LOCALE_RULE_ID, WORKERS_FAILED_RULE_ID } from './lib/load.js';
 export type { LoadContentOptions, LoadedContent, LoadProgress, LoadStats } from './lib/load.js';
 export {
   CONFIG_FILE_NAMES,

@@ -35,6 +35,7 @@ it('pins the public API', async () => {
       "loadContent",
       "localeFromFolder",
       "mergeLocaleAliases",
+      "outlineOf",
       "pairTranslations",
       "resolveConfigPath",
       "resolveImage",

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -7,7 +7,7 @@ import path from 'node:path';
 const require = createRequire(import.meta.url);
 
 /** Bumped when the entry layout changes, so old entries are ignored rather than misread. */
-const ENTRY_FORMAT = 2;
+const ENTRY_FORMAT = 3;
 
 /**
  * sha256 of a string or bytes, hex.
@@ -131,6 +131,7 @@ export class GuideCache {
   /** Absolute folder of the entries. */
   readonly dir: string;
   #ready: Promise<void> | undefined;
+  #readySync = false;
 
   /** @param dir Absolute folder of the entries (created on first write). */
   constructor(dir: string) {
@@ -202,22 +203,40 @@ export class GuideCache {
     this.#ready ??= mkdir(this.dir, { recursive: true }).then(() => undefined);
     await this.#ready;
     const file = this.entryPath(absPath);
-    const summaryBytes = Buffer.from(summary, 'utf8');
-    const payloadBytes = Buffer.from(payload, 'utf8');
-    const header: EntryHeader = {
-      v: ENTRY_FORMAT,
-      key,
-      summary: [summaryBytes.length, sha256(summaryBytes)],
-      payload: [payloadBytes.length, sha256(payloadBytes)],
-    };
-    const newline = Buffer.from('\n');
     const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      await writeFile(temp, Buffer.concat([Buffer.from(JSON.stringify(header)), newline, summaryBytes, newline, payloadBytes]));
+      await writeFile(temp, entryBytes(key, summary, payload));
       await rename(temp, file);
     } catch {
       // A cache that cannot be written (read-only disk) only costs speed.
       await unlink(temp).catch(() => undefined);
+    }
+  }
+
+  /**
+   * {@link GuideCache.write}, synchronously: a load writes each entry as its parse arrives and
+   * lets the guide go, instead of queueing thousands of pending writes that hold their bytes.
+   *
+   * @returns Whether the entry was written (a read-only cache returns `false`).
+   */
+  writeSync(absPath: string, key: string, summary: string, payload: string): boolean {
+    const file = this.entryPath(absPath);
+    const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      if (!this.#readySync) {
+        mkdirSync(this.dir, { recursive: true });
+        this.#readySync = true;
+      }
+      writeFileSync(temp, entryBytes(key, summary, payload));
+      renameSync(temp, file);
+      return true;
+    } catch {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // Never written.
+      }
+      return false;
     }
   }
 
@@ -229,4 +248,18 @@ export class GuideCache {
     }
     return { status: 'corrupt' };
   }
+}
+
+/** An entry's bytes: header line (format, key, length and sha256 of each part), summary, payload. */
+function entryBytes(key: string, summary: string, payload: string): Buffer {
+  const summaryBytes = Buffer.from(summary, 'utf8');
+  const payloadBytes = Buffer.from(payload, 'utf8');
+  const header: EntryHeader = {
+    v: ENTRY_FORMAT,
+    key,
+    summary: [summaryBytes.length, sha256(summaryBytes)],
+    payload: [payloadBytes.length, sha256(payloadBytes)],
+  };
+  const newline = Buffer.from('\n');
+  return Buffer.concat([Buffer.from(JSON.stringify(header)), newline, summaryBytes, newline, payloadBytes]);
 }

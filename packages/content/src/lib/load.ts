@@ -72,6 +72,22 @@ export interface LoadedContent {
   readonly guides: Guide[];
   /** Guides paired by slug, sorted by slug (decoded on first access, like `guides`). */
   readonly translations: TranslationGroup[];
+  /**
+   * Every guide as an outline, sorted like `guides`: every field of the guide except content
+   * (`sections` is empty, steps have no `blocks`). Kept in memory from the load's summaries,
+   * so a caller that lists, pairs or keys thousands of guides never decodes them all.
+   */
+  outlines: Guide[];
+  /**
+   * The whole guide at `path` (relative to `root`), decoded now (from the cache entry, else
+   * parsed again from its source), not kept: call it when a guide is needed and let it go.
+   * `undefined` for a path that is not a loaded guide.
+   */
+  loadGuide(path: string): Guide | undefined;
+  /** The JSON text of the guide at `path`, as {@link LoadedContent.loadGuide} decodes it (for a thread to decode). */
+  guideJson(path: string): string | undefined;
+  /** The images a guide uses (front matter and body), with their places, from the load's summary. */
+  imagesOf(path: string): ImageUse[];
   /** Parser, config, pairing and image diagnostics, sorted; `file` is relative to `root`. */
   diagnostics: Diagnostic[];
   /** Raw text of every guide file, keyed by its path relative to `root`. */
@@ -98,6 +114,8 @@ interface GuideSummary {
   diagnostics: Diagnostic[];
   /** Images with their places (for the missing-image check). */
   images: ImageUse[];
+  /** The guide without its content (see {@link LoadedContent.outlines}). */
+  outline: Guide;
 }
 
 /** One file through the load. */
@@ -107,9 +125,12 @@ interface Item {
   task: ParseTask;
   key: string;
   summary?: GuideSummary;
-  /** Decoded guide (fresh parse or materialised cache hit). */
+  /** Decoded guide, once the `guides` getter asked for every guide. */
   guide?: Guide;
-  /** The cached guide's JSON bytes, until decoded. */
+  /**
+   * The guide's JSON bytes, kept only when the cache could not take them (cache off, or its
+   * write failed); otherwise the cache entry is read again when the guide is needed.
+   */
   payload?: Buffer;
 }
 
@@ -208,8 +229,9 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
       if (read.status === 'corrupt') discarded++;
       if (read.status !== 'hit') continue;
       try {
+        // The payload is not kept: thousands of guides' JSON would dominate the memory of a
+        // build that renders a few. It is read again, from the entry, when a guide is needed.
         item.summary = JSON.parse(read.summary) as GuideSummary;
-        item.payload = read.payload;
       } catch {
         // The checksum matched but the JSON does not parse: written by a broken build; re-parse.
         discarded++;
@@ -217,50 +239,18 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
     }
   }
 
-  // Parse the misses, on workers when there are many.
+  // Parse the misses, on workers when there are many. Each outcome is taken as it arrives
+  // (summarised, written to the cache, then let go), so a cold load of thousands of guides
+  // never holds their parsed trees, or their JSON, all at once.
   const misses = items.filter((item) => item.summary === undefined);
   const threshold = options.workerThreshold ?? 200;
   const wanted = options.workers ?? availableParallelism();
   const parserUrl = wanted > 0 && misses.length > threshold ? builtParserUrl() : undefined;
   const report = options.onProgress;
-  let outcomes: ParseOutcome[] | undefined;
-  let workers = 0;
-  if (parserUrl) {
-    workers = Math.min(wanted, misses.length);
-    try {
-      outcomes = await parseInWorkers(
-        misses.map((m) => m.task),
-        {
-          workers,
-          keywords,
-          parserUrl,
-          onProgress: report ? (done) => report({ done, total: misses.length }) : undefined,
-        },
-      );
-    } catch (error) {
-      // Workers could not start or load the parser: parse here instead, same results, and say so.
-      outcomes = undefined;
-      workers = 0;
-      diagnostics.push(
-        createDiagnostic({
-          file: '.',
-          ruleId: WORKERS_FAILED_RULE_ID,
-          severity: 'info',
-          message: `Unexpected failure of the parse workers (${firstLine(error instanceof Error ? error.message : String(error))}), expected them to start; files were parsed on one thread instead`,
-        }),
-      );
-    }
-  }
-  if (!outcomes) {
-    outcomes = misses.map((m, i) => {
-      const outcome = parseTask(m.task, keywords);
-      if (report && (i % 25 === 24 || i === misses.length - 1)) report({ done: i + 1, total: misses.length });
-      return outcome;
-    });
-  }
-  const writes: Promise<void>[] = [];
-  misses.forEach((item, i) => {
-    const outcome = outcomes[i];
+  const handled = new Array<boolean>(misses.length).fill(false);
+  const take = (index: number, outcome: ParseOutcome | undefined): void => {
+    const item = misses[index] as Item;
+    handled[index] = true;
     if (!outcome || 'error' in outcome) {
       diagnostics.push(
         createDiagnostic({
@@ -278,12 +268,46 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
       path: guide.path,
       diagnostics: JSON.parse(outcome.diagnostics) as Diagnostic[],
       images: collectImages(guide, item.source),
+      outline: outlineOf(guide),
     };
     item.summary = summary;
-    item.guide = guide;
-    if (cache) writes.push(cache.write(item.file.absPath, item.key, JSON.stringify(summary), outcome.guide));
+    const stored = cache ? cache.writeSync(item.file.absPath, item.key, JSON.stringify(summary), outcome.guide) : false;
+    if (!stored) item.payload = Buffer.from(outcome.guide, 'utf8');
+  };
+  let workers = 0;
+  if (parserUrl) {
+    workers = Math.min(wanted, misses.length);
+    try {
+      await parseInWorkers(
+        misses.map((m) => m.task),
+        {
+          workers,
+          keywords,
+          parserUrl,
+          onResult: take,
+          onProgress: report ? (done) => report({ done, total: misses.length }) : undefined,
+        },
+      );
+    } catch (error) {
+      // Workers could not start or load the parser: parse the rest here instead, same results, and say so.
+      workers = 0;
+      diagnostics.push(
+        createDiagnostic({
+          file: '.',
+          ruleId: WORKERS_FAILED_RULE_ID,
+          severity: 'info',
+          message: `Unexpected failure of the parse workers (${firstLine(error instanceof Error ? error.message : String(error))}), expected them to start; files were parsed on one thread instead`,
+        }),
+      );
+    }
+  }
+  let done = handled.filter(Boolean).length;
+  misses.forEach((m, i) => {
+    if (handled[i]) return;
+    take(i, parseTask(m.task, keywords));
+    done++;
+    if (report && (done % 25 === 0 || done === misses.length)) report({ done, total: misses.length });
   });
-  await Promise.all(writes);
 
   // Collect summaries and their diagnostics; guides are decoded only when asked for.
   const sources = new Map<string, string>();
@@ -314,14 +338,23 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
     );
   }
 
+  const byPath = new Map(parsed.map((g) => [g.path, g]));
+  /** The guide's JSON text: kept bytes, else the cache entry, else a fresh parse of the source. */
+  const jsonOf = (g: Parsed): string | undefined => {
+    const item = g.item;
+    if (item.payload) return item.payload.toString('utf8');
+    const read = cache?.read(item.file.absPath, item.key);
+    if (read?.status === 'hit') return read.payload.toString('utf8');
+    // The entry went away (another load rewrote it, the folder was cleared): parse again.
+    const outcome = parseTask(item.task, keywords);
+    return 'error' in outcome ? undefined : outcome.guide;
+  };
   const materialize = (g: Parsed): Guide => {
     const item = g.item;
-    if (!item.guide) {
-      // The payload passed its checksum when read; decoding it is the deferred half of the hit.
-      item.guide = JSON.parse((item.payload ?? Buffer.alloc(0)).toString('utf8')) as Guide;
-      delete item.payload;
-    }
-    return item.guide;
+    if (item.guide) return item.guide;
+    const json = jsonOf(g);
+    // A guide whose parse crashed now (it did not at load) keeps its outline rather than nothing.
+    return json === undefined ? g.outline : (JSON.parse(json) as Guide);
   };
   let guides: Guide[] | undefined;
   let translations: TranslationGroup[] | undefined;
@@ -331,16 +364,30 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
     config,
     staticDir,
     get guides(): Guide[] {
-      guides ??= parsed.map(materialize);
+      guides ??= parsed.map((g) => (g.item.guide = materialize(g)));
       return guides;
     },
     get translations(): TranslationGroup[] {
       translations ??= paired.groups.map((group) => {
-        const out: TranslationGroup = { slug: group.slug, translations: group.translations.map(materialize) };
-        if (group.source) out.source = materialize(group.source);
+        const keep = (g: Parsed): Guide => (g.item.guide = materialize(g));
+        const out: TranslationGroup = { slug: group.slug, translations: group.translations.map(keep) };
+        if (group.source) out.source = keep(group.source);
         return out;
       });
       return translations;
+    },
+    outlines: parsed.map((g) => g.outline),
+    loadGuide(file) {
+      const g = byPath.get(file);
+      return g ? materialize(g) : undefined;
+    },
+    guideJson(file) {
+      const g = byPath.get(file);
+      if (!g) return undefined;
+      return g.item.guide ? JSON.stringify(g.item.guide) : jsonOf(g);
+    },
+    imagesOf(file) {
+      return byPath.get(file)?.images ?? [];
     },
     diagnostics: sortDiagnostics(diagnostics),
     sources,
@@ -356,6 +403,17 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
       ms: Math.round(performance.now() - started),
     },
   };
+}
+
+/**
+ * A guide without its content: `sections` empty, steps without `blocks`. Everything an index,
+ * a pairing or a build key needs, at a small fraction of the guide's memory.
+ *
+ * @param guide A whole guide.
+ * @returns A new object sharing the guide's small fields.
+ */
+export function outlineOf(guide: Guide): Guide {
+  return { ...guide, sections: [], steps: guide.steps.map((step) => ({ ...step, blocks: [] })) };
 }
 
 /**
@@ -398,19 +456,6 @@ function keywordsOption(keywords: ResolvedConfig['keywords']): KeywordsOption | 
     out[locale] = words;
   }
   return Object.keys(out).length > 0 ? out : undefined;
-}
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      out[index] = await fn(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return out;
 }
 
 function isDirectory(p: string): boolean {

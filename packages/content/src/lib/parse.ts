@@ -118,20 +118,22 @@ export interface PoolOptions {
   workers: number;
   keywords: Keywords | undefined;
   parserUrl: string;
+  /** Called with each outcome as it arrives (task index, outcome); nothing is kept after. */
+  onResult: (index: number, outcome: ParseOutcome) => void;
   /** Called after each batch with the number of tasks done. */
   onProgress?: ((done: number) => void) | undefined;
 }
 
 /**
  * Parse tasks on worker threads, in small batches handed out as workers free up (files differ
- * a lot in size). Results come back in task order, identical to {@link parseTask}'s.
+ * a lot in size). Each outcome, identical to {@link parseTask}'s, goes to `onResult` as soon as
+ * its batch is back (in no particular order), so the caller never holds them all. When a worker
+ * fails, the promise rejects; outcomes already delivered stay delivered.
  *
  * @param tasks Files to parse.
- * @param options Worker count, keywords and the built parser's URL.
- * @returns One outcome per task, in order.
+ * @param options Worker count, keywords, the built parser's URL and the result callback.
  */
-export async function parseInWorkers(tasks: readonly ParseTask[], options: PoolOptions): Promise<ParseOutcome[]> {
-  const results: ParseOutcome[] = new Array<ParseOutcome>(tasks.length);
+export async function parseInWorkers(tasks: readonly ParseTask[], options: PoolOptions): Promise<void> {
   const batchSize = Math.max(1, Math.min(16, Math.ceil(tasks.length / (options.workers * 8))));
   const batches: number[][] = [];
   for (let i = 0; i < tasks.length; i += batchSize) {
@@ -180,7 +182,7 @@ export async function parseInWorkers(tasks: readonly ParseTask[], options: PoolO
         }
         if (message.out && current) {
           current.forEach((index, k) => {
-            results[index] = message.out?.[k] ?? { error: 'worker returned no result' };
+            options.onResult(index, message.out?.[k] ?? { error: 'worker returned no result' });
           });
           done += current.length;
           options.onProgress?.(done);
@@ -192,5 +194,4 @@ export async function parseInWorkers(tasks: readonly ParseTask[], options: PoolO
       worker.on('exit', (code) => finish(settled ? undefined : new Error(`guidekit: a parse worker exited early (code ${code})`)));
     });
   await Promise.all(Array.from({ length: count }, runOne));
-  return results;
 }
