@@ -113,6 +113,9 @@ export function availableFormats(list: readonly Format<any>[] = registry): strin
 /** Formats built when none are named: all but those that need a browser. */
 export const DEFAULT_FORMATS: readonly string[] = ['html', 'single', 'json', 'md', 'jsonld', 'data'];
 
+/** Whole guides kept decoded at once on the main thread (formats render one guide in a row). */
+const RECENT_GUIDES = 8;
+
 interface Unit {
   id: string;
   format: Format<any>;
@@ -205,17 +208,31 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     );
   }
   const diagnostics: Diagnostic[] = [...content.diagnostics];
-  const guides = [...content.guides];
+  // Outlines: every guide without its content. Keys, groups and indexes need no more; a unit
+  // that renders a guide decodes it then (see `wholeGuide`) and lets it go, so the memory of a
+  // build does not grow with the number of guides' trees.
+  const guides = [...content.outlines];
   const groups = new Map<string, Guide[]>();
   for (const guide of guides) {
     const group = groups.get(guide.slug);
     if (group) group.push(guide);
     else groups.set(guide.slug, [guide]);
   }
-  for (const group of groups.values()) group.sort((a, b) => a.locale.localeCompare(b.locale));
+  for (const group of groups.values()) group.sort((a, b) => compare(a.locale, b.locale));
   const config = content.config;
   const configHash = hashValue(config);
   const locales = [...new Set(guides.map((g) => g.locale))].sort();
+  const imageUrls = (guide: Guide): string[] => [...new Set(content.imagesOf(guide.path).map((use) => use.url))];
+  const recent = new Map<string, Guide>();
+  /** The whole guide of an outline: the last few stay decoded, as several formats render one guide in a row. */
+  const wholeGuide = (outline: Guide): Guide => {
+    let guide = recent.get(outline.path);
+    if (guide) return guide;
+    guide = content.loadGuide(outline.path) ?? outline;
+    recent.set(outline.path, guide);
+    if (recent.size > RECENT_GUIDES) recent.delete(recent.keys().next().value as string);
+    return guide;
+  };
 
   const contexts = new Map<Format<any>, FormatContext>();
   const memo = new Map<string, unknown>();
@@ -231,6 +248,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       formats: selected.map((f) => f.name),
       groups,
       memo,
+      imageUrls,
+      loadGuide: wholeGuide,
     });
   }
 
@@ -343,7 +362,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const unavailable: UnavailableFormat[] = [];
   const sessions = new Map<Format<any>, { session: unknown } | { failed: true }>();
-  let journalWritten = false;
+  let journalWritten: Promise<void> | undefined;
 
   /** Keep a failed unit's previous record, so its old files stay listed (they are still whole). */
   const keepPrevious = (unit: Unit): void => {
@@ -359,69 +378,58 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   };
 
-  const open = async (format: Format<any>): Promise<{ session: unknown } | { failed: true }> => {
-    let state = sessions.get(format);
-    if (state) return state;
-    try {
-      state = { session: format.open ? await format.open(contexts.get(format) as FormatContext) : undefined };
-    } catch (error) {
-      if (!(error instanceof FormatUnavailableError)) throw error;
-      unavailable.push({ format: format.name, message: error.message });
-      state = { failed: true };
+  const opening = new Map<Format<any>, Promise<{ session: unknown } | { failed: true }>>();
+  /** A format's session, opened once however many units ask at the same time. */
+  const open = (format: Format<any>): Promise<{ session: unknown } | { failed: true }> => {
+    const known = sessions.get(format);
+    if (known) return Promise.resolve(known);
+    let pending = opening.get(format);
+    if (!pending) {
+      pending = (async () => {
+        let state: { session: unknown } | { failed: true };
+        try {
+          state = { session: format.open ? await format.open(contexts.get(format) as FormatContext) : undefined };
+        } catch (error) {
+          if (!(error instanceof FormatUnavailableError)) throw error;
+          unavailable.push({ format: format.name, message: error.message });
+          state = { failed: true };
+        }
+        sessions.set(format, state);
+        return state;
+      })();
+      opening.set(format, pending);
     }
-    sessions.set(format, state);
-    return state;
+    return pending;
   };
 
   let processed = 0;
-  const renderUnit = async (unit: Unit): Promise<void> => {
-    options.signal?.throwIfAborted();
-    await renderOne(unit);
+  const progressed = (unit: Unit): void => {
     processed++;
     options.onProgress?.({ done: processed, total: dirty.length, format: unit.format.name, unit: unit.id });
   };
 
-  const renderOne = async (unit: Unit): Promise<void> => {
-    const state = await open(unit.format);
-    if ('failed' in state) {
+  /** A unit that could not render: an unavailable format is skipped, anything else reported. */
+  const failUnit = (unit: Unit, error: unknown): void => {
+    if (error instanceof FormatUnavailableError) {
+      if (!unavailable.some((u) => u.format === unit.format.name)) unavailable.push({ format: unit.format.name, message: error.message });
+      sessions.set(unit.format, { failed: true });
       keepPrevious(unit);
       return;
     }
-    const ctx = contexts.get(unit.format) as FormatContext;
-    let output: RenderOutput;
-    try {
-      if (pool && unit.stage === 'guide' && unit.input.kind === 'guide' && isParallel(unit.format)) {
-        const reply = await pool.run(unit.format.name, unit.input.guide, unit.input.translations);
-        if (!reply.ok) throw reply.unavailable ? new FormatUnavailableError(reply.message) : new Error(reply.message);
-        output = { files: reply.files, diagnostics: reply.diagnostics };
-      } else {
-        const call = (): RenderOutput | Promise<RenderOutput> =>
-          unit.stage === 'index' && unit.format.dependsOn !== 'site'
-            ? (unit.format.renderIndex as NonNullable<Format['renderIndex']>)(unit.input as SiteInput, ctx, state.session)
-            : unit.format.render(unit.input, ctx, state.session);
-        // The CPU-bound formats share one lane on this thread, as on a render thread: no
-        // second page starts while a first awaits a lazily loaded grammar.
-        output = isParallel(unit.format) ? await lane(call) : await call();
-      }
-    } catch (error) {
-      if (error instanceof FormatUnavailableError) {
-        if (!unavailable.some((u) => u.format === unit.format.name)) unavailable.push({ format: unit.format.name, message: error.message });
-        sessions.set(unit.format, { failed: true });
-        keepPrevious(unit);
-        return;
-      }
-      const file = unit.input.kind === 'guide' ? unit.input.guide.path : '.';
-      diagnostics.push(
-        createDiagnostic({
-          file,
-          ruleId: 'build/render-failed',
-          message: `Unexpected failure rendering ${unit.id}: ${(error as Error).message ?? String(error)}`,
-          data: { unit: unit.id },
-        }),
-      );
-      keepPrevious(unit);
-      return;
-    }
+    const file = unit.input.kind === 'guide' ? unit.input.guide.path : '.';
+    diagnostics.push(
+      createDiagnostic({
+        file,
+        ruleId: 'build/render-failed',
+        message: `Unexpected failure rendering ${unit.id}: ${(error as Error)?.message ?? String(error)}`,
+        data: { unit: unit.id },
+      }),
+    );
+    keepPrevious(unit);
+  };
+
+  /** Write what a unit rendered (files whose bytes changed) and record it for the manifest. */
+  const acceptUnit = async (unit: Unit, output: RenderOutput): Promise<void> => {
     const files: OutputFile[] = Array.isArray(output) ? output : output.files;
     const unitDiagnostics = Array.isArray(output) ? [] : [...(output.diagnostics ?? [])];
     const record: ManifestUnit = { key: unit.key, files: [] };
@@ -449,12 +457,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const before = previous.files[rel];
       const upToDate = before !== undefined && before.sha === sha && existing.has(rel) && !journal.has(before.unit);
       if (!upToDate) {
-        if (!journalWritten) {
-          // Before the first byte lands: name the units being rewritten, so a kill after this
-          // point makes the next build distrust their files whatever their key says.
-          await writeJournal(out, new Set([...journal, ...dirtyIds]));
-          journalWritten = true;
-        }
+        // Before the first byte lands: name the units being rewritten, so a kill after this
+        // point makes the next build distrust their files whatever their key says. (One write,
+        // which every concurrent unit awaits before writing its own files.)
+        journalWritten ??= writeJournal(out, new Set([...journal, ...dirtyIds]));
+        await journalWritten;
         if ('data' in file) await writer.write(rel, file.data);
         else await writer.copy(rel, file.copyFrom);
       }
@@ -467,18 +474,100 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     rendered++;
   };
 
+  /** One unit on this thread: a format outside the render threads, or any format without them. */
+  const renderUnit = async (unit: Unit): Promise<void> => {
+    options.signal?.throwIfAborted();
+    const state = await open(unit.format);
+    if ('failed' in state) {
+      keepPrevious(unit);
+      progressed(unit);
+      return;
+    }
+    const ctx = contexts.get(unit.format) as FormatContext;
+    let output: RenderOutput;
+    try {
+      const call = (): RenderOutput | Promise<RenderOutput> => {
+        if (unit.stage === 'index' && unit.format.dependsOn !== 'site') {
+          return (unit.format.renderIndex as NonNullable<Format['renderIndex']>)(unit.input as SiteInput, ctx, state.session);
+        }
+        if (unit.input.kind === 'site') return unit.format.render(unit.input, ctx, state.session);
+        return unit.format.render({ ...unit.input, guide: wholeGuide(unit.input.guide) }, ctx, state.session);
+      };
+      // The CPU-bound formats share one lane on this thread, as on a render thread: no
+      // second page starts while a first awaits a lazily loaded grammar.
+      output = isParallel(unit.format) ? await lane(call) : await call();
+    } catch (error) {
+      failUnit(unit, error);
+      progressed(unit);
+      return;
+    }
+    await acceptUnit(unit, output);
+    progressed(unit);
+  };
+
+  /**
+   * Every dirty unit of one guide in the thread formats, rendered in one round trip: the thread
+   * decodes the guide from its JSON once and the formats share its sanitized trees (the HTML
+   * page and the single-file page are the same body).
+   */
+  const renderGuideJob = async (job: Unit[]): Promise<void> => {
+    options.signal?.throwIfAborted();
+    const first = job[0] as Unit;
+    const input = first.input as GuideInput;
+    const live: Unit[] = [];
+    for (const unit of job) {
+      const state = await open(unit.format);
+      if ('failed' in state) {
+        keepPrevious(unit);
+        progressed(unit);
+      } else live.push(unit);
+    }
+    if (live.length === 0) return;
+    const json = content.guideJson(input.guide.path) ?? JSON.stringify(input.guide);
+    const replies = await (pool as RenderWorkers).run(
+      live.map((u) => u.format.name),
+      json,
+      input.translations,
+    );
+    for (const [i, unit] of live.entries()) {
+      const reply = replies[i];
+      if (!reply || !reply.ok) {
+        const message = reply ? reply.message : 'no answer from the render thread';
+        failUnit(unit, reply?.unavailable ? new FormatUnavailableError(message) : new Error(message));
+      } else {
+        await acceptUnit(unit, { files: reply.files, diagnostics: reply.diagnostics });
+      }
+      progressed(unit);
+    }
+  };
+
   try {
-    // Stage by stage (every page, then the indexes), the formats side by side: the main thread
-    // renders JSON while the threads render HTML and the browser prints.
+    // Stage by stage (every page, then the indexes). In the page stage, the thread formats go
+    // guide by guide to the render threads while the other formats (PDF, formats from outside
+    // the registry) run side by side on this thread.
     for (const stage of ['guide', 'index'] as const) {
-      // allSettled: when one format stops (abort), the others finish their unit before we leave.
-      const settled = await Promise.allSettled(
-        selected.map((format) => {
-          const batch = dirty.filter((u) => u.stage === stage && u.format === format);
-          const limit = pool && stage === 'guide' && isParallel(format) ? threads * 2 : Math.max(1, format.concurrency ?? 1);
-          return runPool(batch, limit, renderUnit);
-        }),
-      );
+      const batch = dirty.filter((u) => u.stage === stage);
+      const onThreads = pool && stage === 'guide' ? batch.filter((u) => isParallel(u.format)) : [];
+      const jobs = new Map<string, Unit[]>();
+      for (const unit of onThreads) {
+        const key = (unit.input as GuideInput).guide.path;
+        const job = jobs.get(key);
+        if (job) job.push(unit);
+        else jobs.set(key, [unit]);
+      }
+      const threaded = new Set(onThreads);
+      const here = batch.filter((u) => !threaded.has(u));
+      // allSettled: when one lane stops (abort), the others finish their unit before we leave.
+      const settled = await Promise.allSettled([
+        runPool([...jobs.values()], threads * 2, renderGuideJob),
+        ...selected.map((format) =>
+          runPool(
+            here.filter((u) => u.format === format),
+            Math.max(1, format.concurrency ?? 1),
+            renderUnit,
+          ),
+        ),
+      ]);
       const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) throw failed.reason;
     }
@@ -498,7 +587,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   next.garbage = [...garbage].sort();
 
   const changed =
-    journalWritten ||
+    journalWritten !== undefined ||
     garbage.size > 0 ||
     !sameRecords(next, previous);
   if (changed) await writeManifest(out, next);
@@ -507,7 +596,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await removeOutput(out, file);
     removed.push(file);
   }
-  if (journalWritten || journal.size > 0) await removeJournal(out);
+  if (journalWritten !== undefined || journal.size > 0) await removeJournal(out);
   await fsp.rm(path.join(out, STAGING_DIR), { recursive: true, force: true });
 
   const total = Object.keys(next.files).length;
@@ -563,4 +652,8 @@ function checkPath(rel: string, format: string): string {
     throw new Error(`Format ${format} produced the path \`${rel}\`, expected a normalised path under \`${format}/\``);
   }
   return rel;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

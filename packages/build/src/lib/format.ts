@@ -26,14 +26,23 @@ export type OutputFile =
 /** What a render call returns: files, plus diagnostics about the content it met. */
 export type RenderOutput = OutputFile[] | { files: OutputFile[]; diagnostics?: Diagnostic[] };
 
-/** A guide and its translations (every other locale of the same slug, sorted by locale). */
+/**
+ * A guide and its translations (every other locale of the same slug, sorted by locale). The
+ * guide is whole; translations carry only what the `group` key holds (slug, locale, path, title,
+ * kind, format).
+ */
 export interface GuideInput {
   kind: 'guide';
   guide: Guide;
   translations: Guide[];
 }
 
-/** Every guide of the site, sorted by slug then locale, and the groups by slug. */
+/**
+ * Every guide of the site, sorted by slug then locale, and the groups by slug, as outlines:
+ * every field but content (`sections` is empty, steps have no `blocks`), so a site of thousands
+ * of guides is never decoded at once. `ctx.loadGuide(outline)` gives a whole guide when an index
+ * really needs content; `ctx.imageUrls(outline)` its images.
+ */
 export interface SiteInput {
   kind: 'site';
   guides: Guide[];
@@ -52,14 +61,18 @@ export interface FormatContext {
   staticDir: string | null;
   /** Options for this format (from `build({ formatOptions })`); they are part of every key. */
   options: Record<string, unknown>;
-  /** Every guide of the site (sorted by slug, locale). */
+  /** Every guide of the site (sorted by slug, locale), as outlines (see {@link SiteInput}). */
   guides: Guide[];
   /** Every locale of the site, sorted. */
   locales: string[];
   /** The formats of this build (an index may list where each put a guide). */
   formats: string[];
-  /** Guides by slug (every locale). */
+  /** Guides by slug (every locale), as outlines. */
   groups: Map<string, Guide[]>;
+  /** The distinct image URLs a guide uses (front matter and body), for an outline or a whole guide. */
+  imageUrls(guide: Guide): string[];
+  /** The whole guide of an outline, decoded now and not kept (let it go after use). */
+  loadGuide(guide: Guide): Guide;
   /**
    * Scratch space shared by every format of one build (never across builds): facts computed
    * once per guide, such as the stat of its images, that several formats put in their keys.

@@ -32,48 +32,66 @@ export class AtomicWriter {
    * Write `data` to `rel` (POSIX, relative to `out`) atomically: staging file, then rename.
    * Staging lives in `out/.guidekit/tmp` (same file system, so rename is atomic) rather than
    * beside the target, so a `kill -9` never leaves a temporary file in the published tree.
+   *
+   * Synchronous system calls behind a promise: for thousands of small files, the promise API
+   * (a file handle, a thread-pool round trip per call) costs several times more main-thread
+   * time than the writes themselves, and the main thread is what the render threads wait on.
    */
   async write(rel: string, data: string | Uint8Array): Promise<void> {
     const target = path.join(this.#out, rel);
-    await fsp.mkdir(path.dirname(target), { recursive: true });
-    const tmp = await this.#tempFor(target);
-    await fsp.writeFile(tmp, data);
-    await this.#rename(tmp, target, data);
+    this.#mkdir(path.dirname(target));
+    const tmp = this.#tempFor(target);
+    try {
+      fs.writeFileSync(tmp, data);
+    } catch (error) {
+      fs.rmSync(tmp, { force: true });
+      throw error;
+    }
+    this.#rename(tmp, target, data);
     this.written.push(rel);
   }
 
   /** Copy an existing file to `rel` atomically (copy to staging, then rename). */
   async copy(rel: string, from: string): Promise<void> {
     const target = path.join(this.#out, rel);
-    await fsp.mkdir(path.dirname(target), { recursive: true });
-    const tmp = await this.#tempFor(target);
-    await fsp.copyFile(from, tmp);
-    await this.#rename(tmp, target, undefined, from);
+    this.#mkdir(path.dirname(target));
+    const tmp = this.#tempFor(target);
+    fs.copyFileSync(from, tmp);
+    this.#rename(tmp, target, undefined, from);
     this.written.push(rel);
   }
 
-  async #tempFor(target: string): Promise<string> {
-    if (!this.#stagingReady) {
-      await fsp.mkdir(this.#staging, { recursive: true });
-      this.#stagingReady = true;
-    }
-    return path.join(this.#staging, `${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}`);
+  readonly #made = new Set<string>();
+  /** Unique per writer (process id + random), so two builds never share a staging name. */
+  readonly #tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  #count = 0;
+
+  /** `mkdir -p`, once per folder per build (a folder the build made does not go away under it). */
+  #mkdir(dir: string): void {
+    if (this.#made.has(dir)) return;
+    fs.mkdirSync(dir, { recursive: true });
+    this.#made.add(dir);
   }
 
-  async #rename(tmp: string, target: string, data: string | Uint8Array | undefined, from?: string): Promise<void> {
+  #tempFor(target: string): string {
+    if (!this.#stagingReady) {
+      fs.mkdirSync(this.#staging, { recursive: true });
+      this.#stagingReady = true;
+    }
+    return path.join(this.#staging, `${path.basename(target)}.${this.#tag}.${this.#count++}`);
+  }
+
+  #rename(tmp: string, target: string, data: string | Uint8Array | undefined, from?: string): void {
     try {
-      await fsp.rename(tmp, target);
+      fs.renameSync(tmp, target);
     } catch (error) {
+      fs.rmSync(tmp, { force: true });
       // A folder of `out` mounted elsewhere (EXDEV): fall back to a temp file beside the target.
-      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') {
-        await fsp.rm(tmp, { force: true });
-        throw error;
-      }
-      await fsp.rm(tmp, { force: true });
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
       const beside = path.join(path.dirname(target), `${TEMP_PREFIX}${path.basename(target)}.${randomBytes(6).toString('hex')}`);
-      if (data !== undefined) await fsp.writeFile(beside, data);
-      else await fsp.copyFile(from as string, beside);
-      await fsp.rename(beside, target);
+      if (data !== undefined) fs.writeFileSync(beside, data);
+      else fs.copyFileSync(from as string, beside);
+      fs.renameSync(beside, target);
     }
   }
 }

@@ -5,12 +5,13 @@ import type { Diagnostic, Guide } from '@guidekit/model';
 import type { FormatContext, OutputFile } from './format.js';
 
 /**
- * Formats whose per-guide render is pure CPU work worth a thread: HTML pages (sanitize,
- * highlight), single-file pages and Markdown. JSON and JSON-LD cost less than copying a guide
- * to a thread, PDF has its own browser pool, and formats from outside the registry cannot be
- * loaded in a worker: all of those run on the main thread.
+ * Formats whose per-guide render runs on the render threads: every pure built-in one. A guide
+ * goes to a thread once, as JSON text (copying a string costs far less than cloning a tree),
+ * and the thread renders all its dirty formats from one decoded guide, so the main thread only
+ * hashes and writes. PDF has its own browser pool, and formats from outside the registry cannot
+ * be loaded in a thread: those run on the main thread.
  */
-export const PARALLEL_FORMATS: readonly string[] = ['html', 'single', 'md'];
+export const PARALLEL_FORMATS: readonly string[] = ['html', 'single', 'md', 'json', 'jsonld', 'data'];
 
 /** What a worker needs to rebuild a format context (everything but the guides). */
 export interface WorkerInit {
@@ -23,18 +24,24 @@ export interface WorkerInit {
   options: Record<string, Record<string, unknown>>;
 }
 
-/** One unit to render on a worker. */
+/** The units of one guide to render on a worker: its formats, the guide as JSON text, its translations' stubs. */
 export interface WorkerTask {
   id: number;
-  format: string;
-  guide: Guide;
+  formats: string[];
+  guide: string;
   translations: Guide[];
 }
 
-/** A worker's answer. */
-export type WorkerReply =
-  | { id: number; ok: true; files: OutputFile[]; diagnostics: Diagnostic[] }
-  | { id: number; ok: false; message: string; unavailable: boolean };
+/** What one format of a task gave. */
+export type FormatResult =
+  | { ok: true; files: OutputFile[]; diagnostics: Diagnostic[] }
+  | { ok: false; message: string; unavailable: boolean };
+
+/** A worker's answer: one result per format of the task, in order. */
+export interface WorkerReply {
+  id: number;
+  results: FormatResult[];
+}
 
 /** The worker script next to this module once built (`dist/render-worker.js`); absent when running from `src`. */
 export function workerScript(): string | undefined {
@@ -79,7 +86,7 @@ interface Slot {
  */
 export class RenderWorkers {
   readonly #slots: Slot[] = [];
-  readonly #pending = new Map<number, { slot: Slot; resolve: (r: WorkerReply) => void }>();
+  readonly #pending = new Map<number, { slot: Slot; count: number; resolve: (r: FormatResult[]) => void }>();
   #next = 0;
 
   /**
@@ -102,14 +109,14 @@ export class RenderWorkers {
         if (!pending) return;
         this.#pending.delete(reply.id);
         slot.busy--;
-        pending.resolve(reply);
+        pending.resolve(reply.results);
       });
       const fail = (message: string): void => {
         slot.alive = false;
         for (const [id, pending] of this.#pending) {
           if (pending.slot !== slot) continue;
           this.#pending.delete(id);
-          pending.resolve({ id, ok: false, message, unavailable: false });
+          pending.resolve(Array.from({ length: pending.count }, () => ({ ok: false, message, unavailable: false })));
         }
         slot.busy = 0;
       };
@@ -119,16 +126,23 @@ export class RenderWorkers {
     }
   }
 
-  /** Render one unit on the least busy live thread. */
-  run(format: string, guide: Guide, translations: Guide[]): Promise<WorkerReply> {
+  /**
+   * Render one guide in several formats on the least busy live thread.
+   *
+   * @param formats Format names (from {@link PARALLEL_FORMATS}).
+   * @param guide The whole guide as JSON text.
+   * @param translations Stubs of its translations.
+   * @returns One result per format, in order; a dead thread fails them all, never rejects.
+   */
+  run(formats: string[], guide: string, translations: Guide[]): Promise<FormatResult[]> {
     const id = this.#next++;
     const live = this.#slots.filter((s) => s.alive);
-    if (live.length === 0) return Promise.resolve({ id, ok: false, message: 'no render thread left', unavailable: false });
+    if (live.length === 0) return Promise.resolve(formats.map(() => ({ ok: false, message: 'no render thread left', unavailable: false })));
     const slot = live.reduce((a, b) => (b.busy < a.busy ? b : a));
     slot.busy++;
     return new Promise((resolve) => {
-      this.#pending.set(id, { slot, resolve });
-      slot.worker.postMessage({ id, format, guide, translations } satisfies WorkerTask);
+      this.#pending.set(id, { slot, count: formats.length, resolve });
+      slot.worker.postMessage({ id, formats, guide, translations } satisfies WorkerTask);
     });
   }
 

@@ -12,6 +12,12 @@ export interface AssetRoots {
   contentRoot: string;
   /** The static folder that `/` maps to (`content/static`, a site's `public/`). Default: contentRoot. */
   staticDir?: string;
+  /**
+   * Remember resolutions here (keyed by the guide's folder and the URL): a build of thousands of
+   * pages resolves the same images over and over, and each resolution costs several `realpath`
+   * calls. Only for a snapshot of the tree (one build): files added later are not seen.
+   */
+  cache?: Map<string, AssetResolution>;
 }
 
 /** Where an image URL of a guide leads on disk, or why it may not be read. */
@@ -48,6 +54,18 @@ function realOrNull(p: string): string | null {
  * @returns The real path of the file, or why not.
  */
 export function resolveAssetPath(url: string, roots: AssetRoots, guidePath = ''): AssetResolution {
+  if (!roots.cache) return resolveUncached(url, roots, guidePath);
+  // `/`-rooted URLs resolve the same from every guide.
+  const key = url.startsWith('/') && !url.startsWith('//') ? `\u0000${url}` : `${path.posix.dirname(guidePath)}\u0000${url}`;
+  let resolution = roots.cache.get(key);
+  if (!resolution) {
+    resolution = resolveUncached(url, roots, guidePath);
+    roots.cache.set(key, resolution);
+  }
+  return resolution;
+}
+
+function resolveUncached(url: string, roots: AssetRoots, guidePath: string): AssetResolution {
   const refuse = (message: string): AssetResolution => ({ ok: false, reason: 'outside', ruleId: 'render/asset-outside-root', message });
   if (/^(https?:)?\/\//i.test(url)) return { ok: false, reason: 'remote', url };
   if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {

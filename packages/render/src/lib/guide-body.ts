@@ -4,7 +4,7 @@ import type { RootContent } from 'mdast';
 import { walk } from './walk.js';
 import type { WalkNode } from './walk.js';
 import { h } from 'hastscript';
-import { blocksToHast, shiftHeadings, transformImages } from './content.js';
+import { blocksToHast, shiftHeadings } from './content.js';
 import type { ImageTransform } from './content.js';
 import { uiStrings } from './strings.js';
 
@@ -43,6 +43,35 @@ async function sectionHast(guide: Guide, section: Section): Promise<CachedSectio
     perGuide.set(section, cached);
   }
   return cached;
+}
+
+/**
+ * The cached children with `images` applied to copies of their `<img>` elements: only the
+ * images and the elements above them are copied (the cached tree is shared by the site page,
+ * the single-file page and the print page of a guide, and must stay as it is). Cloning whole
+ * sections instead costs more than rendering them.
+ */
+function withImages(children: ElementContent[], images: ImageTransform): ElementContent[] {
+  const copy = <P extends { children: ElementContent[] }>(parent: P): P | undefined => {
+    let out: P | undefined;
+    parent.children.forEach((node, index) => {
+      if (node.type !== 'element') return;
+      if (node.tagName === 'img') {
+        out ??= { ...parent, children: [...parent.children] };
+        const img: Element = { ...node, properties: { ...node.properties } };
+        out.children[index] = img;
+        images(img, out as unknown as Element, index);
+        return;
+      }
+      const inner = copy(node);
+      if (inner) {
+        out ??= { ...parent, children: [...parent.children] };
+        out.children[index] = inner;
+      }
+    });
+    return out;
+  };
+  return copy({ children })?.children ?? children;
 }
 
 function isBreak(node: { type: string }): boolean {
@@ -101,8 +130,7 @@ export async function renderGuideBody(guide: Guide, options: BodyOptions = {}): 
     const cached = await sectionHast(guide, section);
     // Serializing never changes a tree, so sections without images are shared as they are; the
     // image transform changes nodes, so it works on a copy.
-    const blocks = cached.hasImages && options.images ? structuredClone(cached.children) : cached.children;
-    if (cached.hasImages && options.images) transformImages(blocks, options.images);
+    const blocks = cached.hasImages && options.images ? withImages(cached.children, options.images) : cached.children;
     const step = section.stepId ? stepsById.get(section.stepId) : undefined;
     if (step) {
       const headingId = `${step.id}-title`;

@@ -3,7 +3,7 @@ import { createImageInfo, renderHomePage, renderHtml, renderLocaleIndex } from '
 import type { RenderContext } from '@guidekit/render';
 import { defineFormat } from '../format.js';
 import type { FormatContext, GuideInput, OutputFile, SiteInput } from '../format.js';
-import { assetRoots, encodePath, imageInputs, imageUrls, publishedImage, siteInfo } from './shared.js';
+import { assetRoots, encodePath, imageInputs, publishedImage, siteInfo } from './shared.js';
 
 function renderContext(ctx: FormatContext, diagnostics: Diagnostic[]): RenderContext {
   return {
@@ -42,7 +42,7 @@ export const html = defineFormat({
     // Images first: the pages already written point at them.
     const seen = new Set<string>();
     for (const guide of input.guides) {
-      for (const url of imageUrls(guide)) {
+      for (const url of ctx.imageUrls(guide)) {
         const published = publishedImage(url, guide, ctx);
         if (!published || seen.has(published.rel)) continue;
         seen.add(published.rel);

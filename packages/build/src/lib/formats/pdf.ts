@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { renderPrintHtml } from '@guidekit/render';
-import { ChromiumNotFoundError, PdfLaunchError, createPdfPool } from '@guidekit/render-pdf';
+
 import type { PaperFormat, PdfPool } from '@guidekit/render-pdf';
 import { FormatUnavailableError, defineFormat } from '../format.js';
 import type { FormatContext, GuideInput } from '../format.js';
@@ -28,6 +28,13 @@ function pdfOptions(ctx: FormatContext): PdfFormatOptions {
  */
 const pools = new WeakMap<FormatContext, PdfPool>();
 
+/**
+ * `@guidekit/render-pdf` (and playwright-core behind it), loaded the first time a PDF is printed:
+ * a build or a `check` without PDFs never pays for loading the browser driver.
+ */
+let renderPdf: Promise<typeof import('@guidekit/render-pdf')> | undefined;
+const loadRenderPdf = (): Promise<typeof import('@guidekit/render-pdf')> => (renderPdf ??= import('@guidekit/render-pdf'));
+
 const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 
 /**
@@ -49,7 +56,9 @@ export const pdf = defineFormat<PdfPool>({
   // One more unit than pages, so the next guide's HTML renders while the browser prints.
   concurrency: cores + 1,
   inputs: (input, ctx) => (input.kind === 'guide' ? imageInputs(input.guide, ctx) : null),
-  open(ctx) {
+  async open(ctx) {
+    const { ChromiumNotFoundError, createPdfPool } = await loadRenderPdf();
+    // Checked after the import: two units may have asked at once.
     const existing = pools.get(ctx);
     if (existing) return existing;
     const { timeoutMs, concurrency } = pdfOptions(ctx);
@@ -86,7 +95,7 @@ export const pdf = defineFormat<PdfPool>({
       });
     } catch (error) {
       // A browser that cannot start fails every guide alike: report it once, like a missing one.
-      if (error instanceof PdfLaunchError) throw new FormatUnavailableError(error.message);
+      if (error instanceof (await loadRenderPdf()).PdfLaunchError) throw new FormatUnavailableError(error.message);
       throw error;
     }
     return { files: [{ path: `pdf/${guide.locale}/${guide.slug}.pdf`, data: bytes }], diagnostics };

@@ -3,12 +3,19 @@ import * as path from 'node:path';
 import { collectImages } from '@guidekit/content';
 import type { Guide } from '@guidekit/model';
 import { resolveAssetPath } from '@guidekit/render';
-import type { AssetRoots, SiteInfo } from '@guidekit/render';
+import type { AssetResolution, AssetRoots, SiteInfo } from '@guidekit/render';
 import type { FormatContext } from '../format.js';
 
 /** Content root and static folder: the only folders images are read from. */
 export function assetRoots(ctx: FormatContext): AssetRoots {
-  return ctx.staticDir ? { contentRoot: ctx.root, staticDir: ctx.staticDir } : { contentRoot: ctx.root };
+  // One object per build context, whose cache remembers every resolution for the whole build.
+  let roots = ctx.memo.get('asset-roots') as AssetRoots | undefined;
+  if (!roots) {
+    const cache = new Map<string, AssetResolution>();
+    roots = ctx.staticDir ? { contentRoot: ctx.root, staticDir: ctx.staticDir, cache } : { contentRoot: ctx.root, cache };
+    ctx.memo.set('asset-roots', roots);
+  }
+  return roots;
 }
 
 /** Site facts every page shows: the locales (source first) and the source locale. */
@@ -16,8 +23,8 @@ export function siteInfo(ctx: FormatContext): SiteInfo {
   return { locales: ctx.locales, sourceLocale: ctx.config.sourceLocale };
 }
 
-/** Every distinct image URL a guide uses (front matter and body). */
-export function imageUrls(guide: Guide): string[] {
+/** Every distinct image URL a whole guide uses (front matter and body); outlines go through `ctx.imageUrls`. */
+export function guideImageUrls(guide: Guide): string[] {
   return [...new Set(collectImages(guide, undefined).map((use) => use.url))];
 }
 
@@ -30,14 +37,8 @@ export function imageInputs(guide: Guide, ctx: FormatContext): [string, string][
   const key = `images:${guide.path}`;
   const known = ctx.memo.get(key) as [string, string][] | undefined;
   if (known) return known;
-  const result = imageUrls(guide).map((url): [string, string] => {
-    // `/`-rooted URLs resolve the same from every guide: one resolution per URL, not per use.
-    const resolveKey = url.startsWith('/') && !url.startsWith('//') ? `resolve:${url}` : `resolve:${path.posix.dirname(guide.path)}|${url}`;
-    let resolved = ctx.memo.get(resolveKey) as ReturnType<typeof resolveAssetPath> | undefined;
-    if (!resolved) {
-      resolved = resolveAssetPath(url, assetRoots(ctx), guide.path);
-      ctx.memo.set(resolveKey, resolved);
-    }
+  const result = ctx.imageUrls(guide).map((url): [string, string] => {
+    const resolved = resolveAssetPath(url, assetRoots(ctx), guide.path);
     if (!resolved.ok) return [url, resolved.reason];
     const statKey = `stat:${resolved.path}`;
     let stamp = ctx.memo.get(statKey) as string | undefined;
