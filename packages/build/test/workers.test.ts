@@ -1,5 +1,6 @@
 // Render threads exist only in the built package (dist/render-worker.js): these tests import
 // dist. Under turbo, `test` runs after `build`; run alone without a build, they are skipped.
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -25,5 +26,20 @@ describe.skipIf(!built)('render threads (built package)', () => {
       const b = fs.readFileSync(path.join(dir, 'main', file));
       expect(a.equals(b), file).toBe(true);
     }
+  });
+});
+
+describe.skipIf(!built)('render threads that cannot start', () => {
+  test('a Node flag threads refuse falls back to the main thread with an info diagnostic', async () => {
+    const dir = tempTree(standardTree());
+    const script = `
+      const { build } = await import(${JSON.stringify(pathToFileURL(dist).href)});
+      const r = await build({ root: ${JSON.stringify(path.join(dir, 'content'))}, out: ${JSON.stringify(path.join(dir, 'out'))}, workers: 2 });
+      process.stdout.write(JSON.stringify({ files: r.written.length, ids: r.diagnostics.map((d) => d.ruleId) }));
+    `;
+    // --expose-gc is a flag worker threads reject (ERR_WORKER_INVALID_EXEC_ARGV).
+    const out = JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8' })) as { files: number; ids: string[] };
+    expect(out.ids).toContain('build/workers-failed');
+    expect(out.files).toBeGreaterThan(5);
   });
 });

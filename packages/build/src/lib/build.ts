@@ -341,8 +341,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const parallelUnits = dirty.filter((u) => u.stage === 'guide' && isParallel(u.format)).length;
   const threads = options.workers ?? (parallelUnits > 64 ? availableParallelism() : 0);
   const script = threads > 0 && parallelUnits > 0 ? workerScript() : undefined;
-  const pool = script
-    ? new RenderWorkers(script, Math.min(threads, parallelUnits), {
+  let pool: RenderWorkers | undefined;
+  if (script) {
+    try {
+      pool = new RenderWorkers(script, Math.min(threads, parallelUnits), {
         root: content.root,
         out,
         config,
@@ -350,8 +352,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         locales,
         formats: selected.map((f) => f.name),
         options: options.formatOptions ?? {},
-      })
-    : undefined;
+      });
+    } catch (error) {
+      // Threads refused (a Node flag they cannot take, a platform without them): render here.
+      diagnostics.push(
+        createDiagnostic({
+          file: '.',
+          ruleId: 'build/workers-failed',
+          severity: 'info',
+          message: `Unexpected failure starting the render threads (${(error as Error)?.message ?? String(error)}), expected them to start; pages were rendered on one thread instead`,
+        }),
+      );
+    }
+  }
 
   let laneTail: Promise<unknown> = Promise.resolve();
   const lane = <T>(task: () => T | Promise<T>): Promise<T> => {

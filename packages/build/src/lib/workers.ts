@@ -95,13 +95,23 @@ export class RenderWorkers {
    * @param init The format context, minus guides.
    */
   constructor(script: string, count: number, init: WorkerInit) {
+    try {
+      this.#start(script, count, init);
+    } catch (error) {
+      // No half-started pool: threads already started are stopped before the caller hears of it.
+      for (const slot of this.#slots) void slot.worker.terminate();
+      throw error;
+    }
+  }
+
+  #start(script: string, count: number, init: WorkerInit): void {
     for (let i = 0; i < count; i++) {
       // A bounded heap: a thread renders one guide at a time and keeps nothing, so a small old
       // generation only makes V8 collect sooner instead of growing the process towards its default.
       const worker = new Worker(script, {
         workerData: init,
         execArgv: workerExecArgv(),
-        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 },
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 8 },
       });
       const slot: Slot = { worker, busy: 0, alive: true };
       slot.worker.on('message', (reply: WorkerReply) => {

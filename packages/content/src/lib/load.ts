@@ -74,7 +74,8 @@ export interface LoadedContent {
   readonly translations: TranslationGroup[];
   /**
    * Every guide as an outline, sorted like `guides`: every field of the guide except content
-   * (`sections` is empty, steps have no `blocks`). Kept in memory from the load's summaries,
+   * (`sections` is empty, steps keep their title, id, number and hash but no `blocks`, `images`,
+   * `links`, `code` or `uiLabels`). Kept in memory from the load's summaries,
    * so a caller that lists, pairs or keys thousands of guides never decodes them all.
    */
   outlines: Guide[];
@@ -406,14 +407,15 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
 }
 
 /**
- * A guide without its content: `sections` empty, steps without `blocks`. Everything an index,
- * a pairing or a build key needs, at a small fraction of the guide's memory.
+ * A guide without its content: `sections` empty, steps without `blocks`, `images`, `links`,
+ * `code` or `uiLabels` (their titles, ids, numbers and hashes stay). Everything an index, a
+ * pairing or a build key needs, at a small fraction of the guide's memory.
  *
  * @param guide A whole guide.
  * @returns A new object sharing the guide's small fields.
  */
 export function outlineOf(guide: Guide): Guide {
-  return { ...guide, sections: [], steps: guide.steps.map((step) => ({ ...step, blocks: [] })) };
+  return { ...guide, sections: [], steps: guide.steps.map((step) => ({ ...step, blocks: [], images: [], links: [], code: [], uiLabels: [] })) };
 }
 
 /**

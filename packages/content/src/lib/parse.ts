@@ -113,6 +113,9 @@ function workerExecArgv(): string[] {
   return out;
 }
 
+/** Old-generation heap limit of a parse worker, in MB. */
+export const PARSE_WORKER_HEAP_MB = 256;
+
 /** Options of {@link parseInWorkers}. */
 export interface PoolOptions {
   workers: number;
@@ -150,6 +153,10 @@ export async function parseInWorkers(tasks: readonly ParseTask[], options: PoolO
         eval: true,
         execArgv: workerExecArgv(),
         workerData: { parserUrl: options.parserUrl, keywords: options.keywords },
+        // Bounded heaps: a worker keeps nothing between files, and an unbounded one lets V8 grow
+        // each thread by a hundred megabytes before collecting. The parser's input guard (256 KiB
+        // by default) keeps one file's tree well under this.
+        resourceLimits: { maxOldGenerationSizeMb: PARSE_WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 },
       });
       pool.push(worker);
       let current: number[] | undefined;
