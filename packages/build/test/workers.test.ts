@@ -43,3 +43,30 @@ describe.skipIf(!built)('render threads that cannot start', () => {
     expect(out.files).toBeGreaterThan(5);
   });
 });
+
+describe.skipIf(!built)('render threads and big guides', () => {
+  // 120 KB goes to a thread; 250 KB (the parser's default size guard) has JSON over
+  // THREAD_MAX_GUIDE_CHARS and is rendered on the main thread: both give the same bytes as a build without threads.
+  test('big guides, on either side of the thread threshold, render to the same bytes as on the main thread', async () => {
+    const { build } = (await import(pathToFileURL(dist).href)) as typeof import('../src/index.js');
+    // Our own text: numbered steps with UI labels, lists, PowerShell and tables, up to ~250 KB.
+    const big = (size: number): string => {
+    let text = '---\ntitle: "Un très gros guide"\n---\n\n##### Introduction\n\nUn guide *<u>énorme</u>* pour tester la mémoire.\n\n';
+    for (let i = 1; text.length < size; i++) {
+      text += `##### Étape ${i} : Régler le paramètre ${i}\n\n- Ouvrez *<u>Paramètres ${i}</u>* puis **Appliquer**<br/>\n- Vérifiez \`Get-Item C:\\\\x${i}\`\n\n`;
+      text += '```powershell\n' + `Get-ChildItem -Path C:\\Temp\\${i} | Where-Object { $_.Length -gt ${i} }\n` + '```\n\n';
+      text += `| Clé | Valeur |\n|---|---|\n| ${i} | <u>oui</u> |\n\n`;
+    }
+    return text;
+    };
+    const dir = tempTree({ 'content/fr/gros.md': big(250_000), 'content/fr/moyen.md': big(120_000) });
+    const threads = await build({ root: path.join(dir, 'content'), out: path.join(dir, 'threads'), workers: 2 });
+    const main = await build({ root: path.join(dir, 'content'), out: path.join(dir, 'main'), workers: 0 });
+    expect(threads.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(threads.diagnostics).toEqual(main.diagnostics);
+    const files = listTree(path.join(dir, 'main'));
+    expect(files.length).toBeGreaterThan(5);
+    expect(listTree(path.join(dir, 'threads'))).toEqual(files);
+    for (const file of files) expect(fs.readFileSync(path.join(dir, 'threads', file)).equals(fs.readFileSync(path.join(dir, 'main', file))), file).toBe(true);
+  });
+});

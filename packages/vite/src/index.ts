@@ -1,22 +1,4 @@
-export {
-  dataIndexFiles,
-  dataTypesBody,
-  generateDataModules,
-  guideModuleCode,
-  guideModuleEntries,
-  guideModulePath,
-  guideModuleTypes,
-  indexModuleCode,
-  lazyModuleCode,
-} from './lib/generate.js';
-export type {
-  DataFile,
-  DataModuleOptions,
-  DataSource,
-  GuideModuleEntry,
-  ImportSpecifierOf,
-  TranslationGroupLike,
-} from './lib/generate.js';
+export * from './generate.js';
 export { ambientTypes, guidekit, VIRTUAL_ID, VIRTUAL_LAZY_ID } from './lib/plugin.js';
 export type { GuidekitPluginOptions } from './lib/plugin.js';
 export { loadGuideSet, parseOneGuide } from './lib/source.js';

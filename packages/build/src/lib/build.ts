@@ -1,4 +1,4 @@
-import { promises as fsp } from 'node:fs';
+import { mkdirSync, promises as fsp } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { createDiagnostic, sortDiagnostics } from '@guidekit/model';
@@ -18,7 +18,8 @@ import {
 } from './manifest.js';
 import type { Manifest, ManifestFile, ManifestUnit } from './manifest.js';
 import { runPool } from './pool.js';
-import { PARALLEL_FORMATS, RenderWorkers, workerScript } from './workers.js';
+import { PARALLEL_FORMATS, RenderWorkers, THREAD_MAX_GUIDE_CHARS, workerScript } from './workers.js';
+import type { StagedFile } from './workers.js';
 import { formats as registry } from './registry.js';
 import { BUILD_VERSION, rendererFingerprint } from './version.js';
 
@@ -344,6 +345,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let pool: RenderWorkers | undefined;
   if (script) {
     try {
+      mkdirSync(path.join(out, STAGING_DIR), { recursive: true });
       pool = new RenderWorkers(script, Math.min(threads, parallelUnits), {
         root: content.root,
         out,
@@ -352,6 +354,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         locales,
         formats: selected.map((f) => f.name),
         options: options.formatOptions ?? {},
+        staging: path.join(out, STAGING_DIR),
       });
     } catch (error) {
       // Threads refused (a Node flag they cannot take, a platform without them): render here.
@@ -442,14 +445,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
 
   /** Write what a unit rendered (files whose bytes changed) and record it for the manifest. */
-  const acceptUnit = async (unit: Unit, output: RenderOutput): Promise<void> => {
-    const files: OutputFile[] = Array.isArray(output) ? output : output.files;
+  const acceptUnit = async (unit: Unit, output: RenderOutput | { files: (OutputFile | StagedFile)[]; diagnostics: Diagnostic[] }): Promise<void> => {
+    const files: (OutputFile | StagedFile)[] = Array.isArray(output) ? output : output.files;
     const unitDiagnostics = Array.isArray(output) ? [] : [...(output.diagnostics ?? [])];
     const record: ManifestUnit = { key: unit.key, files: [] };
     for (const file of files) {
       const rel = checkPath(file.path, unit.format.name);
       const owner = claimed.get(rel);
       if (owner !== undefined && owner !== unit.id) {
+        if ('staged' in file) await fsp.rm(file.staged, { force: true });
         unitDiagnostics.push(
           createDiagnostic({
             file: unit.input.kind === 'guide' ? unit.input.guide.path : '.',
@@ -462,7 +466,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }
       claimed.set(rel, unit.id);
       let sha: string;
-      if ('data' in file) sha = hashContent(file.data);
+      if ('staged' in file) sha = file.sha;
+      else if ('data' in file) sha = hashContent(file.data);
       else {
         const stat = await fsp.stat(file.copyFrom);
         sha = `copy:${stat.size}:${Math.trunc(stat.mtimeMs)}`;
@@ -475,8 +480,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         // which every concurrent unit awaits before writing its own files.)
         journalWritten ??= writeJournal(out, new Set([...journal, ...dirtyIds]));
         await journalWritten;
-        if ('data' in file) await writer.write(rel, file.data);
+        if ('staged' in file) await writer.adopt(rel, file.staged);
+        else if ('data' in file) await writer.write(rel, file.data);
         else await writer.copy(rel, file.copyFrom);
+      } else if ('staged' in file) {
+        await fsp.rm(file.staged, { force: true });
       }
       next.files[rel] = { unit: unit.id, key: unit.key, sha };
       record.files.push(rel);
@@ -537,11 +545,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     if (live.length === 0) return;
     const json = content.guideJson(input.guide.path) ?? JSON.stringify(input.guide);
+    if (json.length > THREAD_MAX_GUIDE_CHARS) {
+      // Too big for a thread's bounded heap (a guide far over the parser's default size guard).
+      for (const unit of live) await renderUnit(unit);
+      return;
+    }
     const replies = await (pool as RenderWorkers).run(
       live.map((u) => u.format.name),
       json,
       input.translations,
     );
+    if (replies.some((reply) => !reply.ok && reply.crashed)) {
+      // The thread died on this guide (out of its bounded heap, killed): render it here instead.
+      for (const unit of live) await renderUnit(unit);
+      return;
+    }
     for (const [i, unit] of live.entries()) {
       const reply = replies[i];
       if (!reply || !reply.ok) {

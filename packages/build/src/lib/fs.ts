@@ -51,6 +51,17 @@ export class AtomicWriter {
     this.written.push(rel);
   }
 
+  /**
+   * Move a file another thread wrote to the staging folder into place at `rel` (a rename: atomic,
+   * and the bytes never pass through this thread).
+   */
+  async adopt(rel: string, staged: string): Promise<void> {
+    const target = path.join(this.#out, rel);
+    this.#mkdir(path.dirname(target));
+    this.#rename(staged, target, undefined, staged);
+    this.written.push(rel);
+  }
+
   /** Copy an existing file to `rel` atomically (copy to staging, then rename). */
   async copy(rel: string, from: string): Promise<void> {
     const target = path.join(this.#out, rel);
@@ -85,12 +96,18 @@ export class AtomicWriter {
     try {
       fs.renameSync(tmp, target);
     } catch (error) {
-      fs.rmSync(tmp, { force: true });
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') {
+        fs.rmSync(tmp, { force: true });
+        throw error;
+      }
       // A folder of `out` mounted elsewhere (EXDEV): fall back to a temp file beside the target.
-      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
       const beside = path.join(path.dirname(target), `${TEMP_PREFIX}${path.basename(target)}.${randomBytes(6).toString('hex')}`);
-      if (data !== undefined) fs.writeFileSync(beside, data);
-      else fs.copyFileSync(from as string, beside);
+      try {
+        if (data !== undefined) fs.writeFileSync(beside, data);
+        else fs.copyFileSync(from as string, beside);
+      } finally {
+        fs.rmSync(tmp, { force: true });
+      }
       fs.renameSync(beside, target);
     }
   }

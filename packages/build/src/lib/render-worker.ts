@@ -1,6 +1,9 @@
 // Entry of a render thread (built to dist/render-worker.js). Renders the units the main thread
 // sends with the same format code, and answers with the files; it never writes.
-import { parentPort, workerData } from 'node:worker_threads';
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parentPort, threadId, workerData } from 'node:worker_threads';
 import type { Guide } from '@guidekit/model';
 import type { Format, FormatContext, GuideInput, OutputFile } from './format.js';
 import { FormatUnavailableError } from './format.js';
@@ -9,12 +12,14 @@ import { html } from './formats/html.js';
 import { json } from './formats/json.js';
 import { jsonld } from './formats/jsonld.js';
 import { md } from './formats/md.js';
-import { guideImageUrls } from './formats/shared.js';
 import { single } from './formats/single.js';
-import type { FormatResult, WorkerInit, WorkerReply, WorkerTask } from './workers.js';
+import { hashContent } from './hash.js';
+import type { FormatResult, StagedFile, WorkerInit, WorkerReply, WorkerTask } from './workers.js';
 
 const init = workerData as WorkerInit;
-const encoder = new TextEncoder();
+/** Unique per thread, so staged names never collide between threads or builds. */
+const tag = `${process.pid}-${threadId}-${randomBytes(4).toString('hex')}`;
+let count = 0;
 const table: Record<string, Format<any>> = { html, single, md, json, jsonld, data };
 const contexts = new Map<string, FormatContext>();
 
@@ -32,8 +37,11 @@ function contextFor(format: string): FormatContext {
       formats: init.formats,
       groups: new Map(),
       memo: new Map(),
-      // A thread only ever sees whole guides.
-      imageUrls: guideImageUrls,
+      // Only `inputs` and `renderIndex` ask for these, and both run on the main thread. A thread
+      // does not load the content package (and the parser behind it) to answer them.
+      imageUrls: () => {
+        throw new Error('ctx.imageUrls is not available on a render thread (call it from inputs or renderIndex)');
+      },
       loadGuide: (guide: Guide) => guide,
     };
     contexts.set(format, ctx);
@@ -46,11 +54,15 @@ async function renderFormat(name: string, input: GuideInput): Promise<FormatResu
     const format = table[name];
     if (!format) throw new Error(`format ${name} cannot run on a render thread`);
     const output = await format.render(input, contextFor(name), undefined);
-    const files: OutputFile[] = (Array.isArray(output) ? output : output.files).map((file) =>
-      // Text is encoded here, once, into a buffer that is moved (not copied) to the main thread,
-      // which then hashes and writes bytes: the encoding work stays off the thread everyone waits on.
-      'data' in file && typeof file.data === 'string' ? { path: file.path, data: encoder.encode(file.data) } : file,
-    );
+    // Each output is hashed and written to the staging folder here: the main thread, which every
+    // thread waits on, only renames it into place (or drops it when its bytes did not change),
+    // and no page's bytes cross between threads.
+    const files: (OutputFile | StagedFile)[] = (Array.isArray(output) ? output : output.files).map((file) => {
+      if (!('data' in file)) return file;
+      const staged = path.join(init.staging, `${path.posix.basename(file.path)}.${tag}.${count++}`);
+      writeFileSync(staged, file.data);
+      return { path: file.path, staged, sha: hashContent(file.data) };
+    });
     return { ok: true, files, diagnostics: Array.isArray(output) ? [] : (output.diagnostics ?? []) };
   } catch (error) {
     return { ok: false, message: (error as Error)?.message ?? String(error), unavailable: error instanceof FormatUnavailableError };
@@ -76,18 +88,5 @@ async function handle(task: WorkerTask): Promise<WorkerReply> {
 // highlighter's grammars) must not see a second render start halfway through a first.
 let queue: Promise<void> = Promise.resolve();
 parentPort?.on('message', (task: WorkerTask) => {
-  queue = queue.then(async () => {
-    const reply = await handle(task);
-    const transfer: ArrayBuffer[] = [];
-    for (const result of reply.results) {
-      if (!result.ok) continue;
-      for (const file of result.files) {
-        // Only buffers this thread made whole (TextEncoder's): a Buffer may share a pooled slab.
-        if ('data' in file && file.data instanceof Uint8Array && !Buffer.isBuffer(file.data) && file.data.byteOffset === 0 && file.data.byteLength === file.data.buffer.byteLength) {
-          transfer.push(file.data.buffer as ArrayBuffer);
-        }
-      }
-    }
-    parentPort?.postMessage(reply, transfer);
-  });
+  queue = queue.then(async () => parentPort?.postMessage(await handle(task)));
 });

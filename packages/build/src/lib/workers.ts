@@ -22,6 +22,23 @@ export interface WorkerInit {
   locales: string[];
   formats: string[];
   options: Record<string, Record<string, unknown>>;
+  /**
+   * Absolute staging folder (`out/.guidekit/tmp`, made by the main thread): a thread writes each
+   * output there under a unique name and hashes it; the main thread renames it into place.
+   */
+  staging: string;
+}
+
+/**
+ * A file a thread rendered and already wrote to the staging folder: the main thread only decides
+ * (by `sha`) whether to rename it into place or drop it. Never seen by formats.
+ */
+export interface StagedFile {
+  path: string;
+  /** Absolute path of the staged bytes. */
+  staged: string;
+  /** Content hash, as `hashContent` computes it. */
+  sha: string;
 }
 
 /** The units of one guide to render on a worker: its formats, the guide as JSON text, its translations' stubs. */
@@ -34,8 +51,8 @@ export interface WorkerTask {
 
 /** What one format of a task gave. */
 export type FormatResult =
-  | { ok: true; files: OutputFile[]; diagnostics: Diagnostic[] }
-  | { ok: false; message: string; unavailable: boolean };
+  | { ok: true; files: (OutputFile | StagedFile)[]; diagnostics: Diagnostic[] }
+  | { ok: false; message: string; unavailable: boolean; crashed?: true };
 
 /** A worker's answer: one result per format of the task, in order. */
 export interface WorkerReply {
@@ -49,8 +66,17 @@ export function workerScript(): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-/** Old-generation heap limit of a render thread, in MB (render and shiki need about 40). */
-export const WORKER_HEAP_MB = 96;
+/**
+ * Old-generation heap limit of a render thread, in MB (render and shiki need about 40; a guide
+ * at the parser's default size guard, 250 KB of Markdown, peaks under 96). A bounded heap makes
+ * V8 collect sooner instead of growing each thread towards its default. Guides whose JSON is
+ * over {@link THREAD_MAX_GUIDE_CHARS} are rendered on the main thread instead, and a thread that
+ * dies anyway has its guide rendered again on the main thread.
+ */
+export const WORKER_HEAP_MB = 128;
+
+/** Guides whose JSON text is longer than this are rendered on the main thread (see {@link WORKER_HEAP_MB}). */
+export const THREAD_MAX_GUIDE_CHARS = 4_000_000;
 
 /**
  * The parent's Node flags minus `--conditions`: the thread runs built code, and a `source`
@@ -126,7 +152,7 @@ export class RenderWorkers {
         for (const [id, pending] of this.#pending) {
           if (pending.slot !== slot) continue;
           this.#pending.delete(id);
-          pending.resolve(Array.from({ length: pending.count }, () => ({ ok: false, message, unavailable: false })));
+          pending.resolve(Array.from({ length: pending.count }, () => ({ ok: false, message, unavailable: false, crashed: true as const })));
         }
         slot.busy = 0;
       };
@@ -147,7 +173,7 @@ export class RenderWorkers {
   run(formats: string[], guide: string, translations: Guide[]): Promise<FormatResult[]> {
     const id = this.#next++;
     const live = this.#slots.filter((s) => s.alive);
-    if (live.length === 0) return Promise.resolve(formats.map(() => ({ ok: false, message: 'no render thread left', unavailable: false })));
+    if (live.length === 0) return Promise.resolve(formats.map(() => ({ ok: false, message: 'no render thread left', unavailable: false, crashed: true as const })));
     const slot = live.reduce((a, b) => (b.busy < a.busy ? b : a));
     slot.busy++;
     return new Promise((resolve) => {

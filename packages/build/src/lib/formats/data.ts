@@ -1,4 +1,4 @@
-import { dataIndexFiles, guideModuleCode, guideModulePath, guideModuleTypes } from '@guidekit/vite';
+import { dataIndexFiles, guideModuleCode, guideModulePath, guideModuleTypes } from '@guidekit/vite/generate';
 import { defineFormat } from '../format.js';
 import type { GuideInput } from '../format.js';
 

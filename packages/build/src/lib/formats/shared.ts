@@ -1,6 +1,5 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
-import { collectImages } from '@guidekit/content';
 import type { Guide } from '@guidekit/model';
 import { resolveAssetPath } from '@guidekit/render';
 import type { AssetResolution, AssetRoots, SiteInfo } from '@guidekit/render';
@@ -21,11 +20,6 @@ export function assetRoots(ctx: FormatContext): AssetRoots {
 /** Site facts every page shows: the locales (source first) and the source locale. */
 export function siteInfo(ctx: FormatContext): SiteInfo {
   return { locales: ctx.locales, sourceLocale: ctx.config.sourceLocale };
-}
-
-/** Every distinct image URL a whole guide uses (front matter and body); outlines go through `ctx.imageUrls`. */
-export function guideImageUrls(guide: Guide): string[] {
-  return [...new Set(collectImages(guide, undefined).map((use) => use.url))];
 }
 
 /**
