@@ -1,4 +1,4 @@
-export { loadContent, frontmatterOverrides, outlineOf, ContentRootError, PARSE_FAILED_RULE_ID, INVALID_LOCALE_RULE_ID, WORKERS_FAILED_RULE_ID } from './lib/load.js';
+export { loadContent, frontmatterOverrides, ContentRootError, PARSE_FAILED_RULE_ID, INVALID_LOCALE_RULE_ID, WORKERS_FAILED_RULE_ID } from './lib/load.js';
 export type { LoadContentOptions, LoadedContent, LoadProgress, LoadStats } from './lib/load.js';
 export {
   CONFIG_FILE_NAMES,
@@ -41,3 +41,5 @@ export {
 export type { ImageUse } from './lib/images.js';
 export { GuideCache, defaultCacheDir, guidekitFingerprint } from './lib/cache.js';
 export type { CacheRead } from './lib/cache.js';
+export { outlineOf, summarize } from './lib/summary.js';
+export type { GuideSummary } from './lib/summary.js';

@@ -40,6 +40,7 @@ it('pins the public API', async () => {
       "resolveConfigPath",
       "resolveImage",
       "splitLocaleSuffix",
+      "summarize",
     ]
   `);
 });

@@ -81,10 +81,10 @@ describe('parallel parsing', () => {
   it('rejects, rather than hangs, when workers cannot load the parser or die', async () => {
     const task = { source: '# A', path: 'fr/a.md', locale: 'fr', slug: 'a', format: 'md' as const };
     const tasks = Array.from({ length: 8 }, () => task);
-    await expect(parseInWorkers(tasks, { workers: 2, keywords: undefined, onResult: () => undefined, parserUrl: 'file:///nonexistent/guidekit/parser.js' })).rejects.toThrow(
+    await expect(parseInWorkers(tasks, { workers: 2, keywords: undefined, onResult: () => undefined, contentUrl: 'file:///nonexistent/content.js', parserUrl: 'file:///nonexistent/guidekit/parser.js' })).rejects.toThrow(
       /could not load the parser/,
     );
-    await expect(parseInWorkers(tasks, { workers: 2, keywords: undefined, onResult: () => undefined, parserUrl: 'data:text/javascript,process.exit(3)' })).rejects.toThrow(
+    await expect(parseInWorkers(tasks, { workers: 2, keywords: undefined, onResult: () => undefined, contentUrl: 'data:text/javascript,process.exit(3)', parserUrl: 'data:text/javascript,process.exit(3)' })).rejects.toThrow(
       /exited early \(code 3\)/,
     );
   });

@@ -80,7 +80,15 @@ export class AtomicWriter {
   /** `mkdir -p`, once per folder per build (a folder the build made does not go away under it). */
   #mkdir(dir: string): void {
     if (this.#made.has(dir)) return;
-    fs.mkdirSync(dir, { recursive: true });
+    try {
+      // Most folders are new leaves under a known parent (html/fr/<slug>/): one plain mkdir,
+      // far cheaper than the recursive form, which inspects every level.
+      fs.mkdirSync(dir);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') fs.mkdirSync(dir, { recursive: true });
+      else if (code !== 'EEXIST') throw error;
+    }
     this.#made.add(dir);
   }
 

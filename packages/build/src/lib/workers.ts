@@ -137,7 +137,7 @@ export class RenderWorkers {
       const worker = new Worker(script, {
         workerData: init,
         execArgv: workerExecArgv(),
-        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 8 },
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 },
       });
       const slot: Slot = { worker, busy: 0, alive: true };
       slot.worker.on('message', (reply: WorkerReply) => {

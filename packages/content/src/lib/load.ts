@@ -10,7 +10,8 @@ import { discoverGuides, type GuideFile } from './discover.js';
 import { NO_STATIC_DIR_RULE_ID, checkImages, collectImages, createExistsCache, findStaticDir, frontmatterKeyPosition, type ImageUse } from './images.js';
 import { canonicalLocale, mergeLocaleAliases } from './locale.js';
 import { pairTranslations, type TranslationGroup } from './pair.js';
-import { builtParserUrl, parseInWorkers, parseTask, type ParseOutcome, type ParseTask } from './parse.js';
+import { outlineOf, type GuideSummary } from './summary.js';
+import { builtContentUrl, builtParserUrl, parseInWorkers, parseTask, type ParseOutcome, type ParseTask } from './parse.js';
 
 /** Rule id: the parser crashed on a file (a parser bug, reported rather than thrown). */
 export const PARSE_FAILED_RULE_ID = 'content/parse-failed';
@@ -106,18 +107,6 @@ export class ContentRootError extends Error {
   override name = 'ContentRootError';
 }
 
-/** What a load keeps of every guide without decoding the guide itself. */
-interface GuideSummary {
-  slug: string;
-  locale: string;
-  path: string;
-  /** The parser's diagnostics. */
-  diagnostics: Diagnostic[];
-  /** Images with their places (for the missing-image check). */
-  images: ImageUse[];
-  /** The guide without its content (see {@link LoadedContent.outlines}). */
-  outline: Guide;
-}
 
 /** One file through the load. */
 interface Item {
@@ -247,6 +236,7 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
   const threshold = options.workerThreshold ?? 200;
   const wanted = options.workers ?? availableParallelism();
   const parserUrl = wanted > 0 && misses.length > threshold ? builtParserUrl() : undefined;
+  const contentUrl = parserUrl ? builtContentUrl() : undefined;
   const report = options.onProgress;
   const handled = new Array<boolean>(misses.length).fill(false);
   const take = (index: number, outcome: ParseOutcome | undefined): void => {
@@ -262,21 +252,13 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
       );
       return;
     }
-    const guide = JSON.parse(outcome.guide) as Guide;
-    const summary: GuideSummary = {
-      slug: guide.slug,
-      locale: guide.locale,
-      path: guide.path,
-      diagnostics: JSON.parse(outcome.diagnostics) as Diagnostic[],
-      images: collectImages(guide, item.source),
-      outline: outlineOf(guide),
-    };
-    item.summary = summary;
-    const stored = cache ? cache.writeSync(item.file.absPath, item.key, JSON.stringify(summary), outcome.guide) : false;
+    // Only the small summary is decoded here; the guide's JSON goes to the cache as it came.
+    item.summary = JSON.parse(outcome.summary) as GuideSummary;
+    const stored = cache ? cache.writeSync(item.file.absPath, item.key, outcome.summary, outcome.guide) : false;
     if (!stored) item.payload = Buffer.from(outcome.guide, 'utf8');
   };
   let workers = 0;
-  if (parserUrl) {
+  if (parserUrl && contentUrl) {
     workers = Math.min(wanted, misses.length);
     try {
       await parseInWorkers(
@@ -285,6 +267,7 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
           workers,
           keywords,
           parserUrl,
+          contentUrl,
           onResult: take,
           onProgress: report ? (done) => report({ done, total: misses.length }) : undefined,
         },
@@ -404,18 +387,6 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
       ms: Math.round(performance.now() - started),
     },
   };
-}
-
-/**
- * A guide without its content: `sections` empty, steps without `blocks`, `images`, `links`,
- * `code` or `uiLabels` (their titles, ids, numbers and hashes stay). Everything an index, a
- * pairing or a build key needs, at a small fraction of the guide's memory.
- *
- * @param guide A whole guide.
- * @returns A new object sharing the guide's small fields.
- */
-export function outlineOf(guide: Guide): Guide {
-  return { ...guide, sections: [], steps: guide.steps.map((step) => ({ ...step, blocks: [], images: [], links: [], code: [], uiLabels: [] })) };
 }
 
 /**

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parseGuide } from '@guidekit/parser';
+import { summarize } from './summary.js';
 
 const require = createRequire(import.meta.url);
 
@@ -17,10 +18,10 @@ export interface ParseTask {
 }
 
 /**
- * A parse outcome: the guide and the diagnostics as JSON text (kept apart so the cache can store
- * the guide untouched and the diagnostics in its small summary), or the message of a parser crash.
+ * A parse outcome: the guide and its summary (diagnostics, images, outline; see `summarize`) as
+ * JSON text, the two parts of a cache entry, or the message of a parser crash.
  */
-export type ParseOutcome = { guide: string; diagnostics: string } | { error: string };
+export type ParseOutcome = { guide: string; summary: string } | { error: string };
 
 type Keywords = Parameters<typeof parseGuide>[1]['keywords'];
 
@@ -43,7 +44,7 @@ export function parseTask(task: ParseTask, keywords: Keywords | undefined): Pars
     };
     if (keywords !== undefined) options.keywords = keywords;
     const result = parseGuide(task.source, options);
-    return { guide: JSON.stringify(result.guide), diagnostics: JSON.stringify(result.diagnostics) };
+    return { guide: JSON.stringify(result.guide), summary: JSON.stringify(summarize(result.guide, result.diagnostics, task.source)) };
   } catch (error) {
     return { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
@@ -57,8 +58,21 @@ export function parseTask(task: ParseTask, keywords: Keywords | undefined): Pars
  * @returns A file URL, or `undefined` when the parser is not built.
  */
 export function builtParserUrl(): string | undefined {
+  return builtUrl('@guidekit/parser');
+}
+
+/**
+ * The built content package (this one) a worker imports for `summarize`, found the same way.
+ *
+ * @returns A file URL, or `undefined` when it is not built.
+ */
+export function builtContentUrl(): string | undefined {
+  return builtUrl('@guidekit/content');
+}
+
+function builtUrl(pkg: string): string | undefined {
   try {
-    const manifest = require.resolve('@guidekit/parser/package.json');
+    const manifest = require.resolve(`${pkg}/package.json`);
     const entry = path.join(path.dirname(manifest), 'dist', 'index.js');
     return existsSync(entry) ? pathToFileURL(entry).href : undefined;
   } catch {
@@ -70,7 +84,7 @@ export function builtParserUrl(): string | undefined {
 // to whichever build of this module is running. It is CommonJS; `import()` loads the ESM parser.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-import(workerData.parserUrl).then(({ parseGuide }) => {
+Promise.all([import(workerData.parserUrl), import(workerData.contentUrl)]).then(([{ parseGuide }, { summarize }]) => {
   parentPort.on('message', (batch) => {
     const out = [];
     for (const task of batch.tasks) {
@@ -78,7 +92,7 @@ import(workerData.parserUrl).then(({ parseGuide }) => {
         const options = { path: task.path, locale: task.locale, slug: task.slug, format: task.format };
         if (workerData.keywords !== undefined) options.keywords = workerData.keywords;
         const result = parseGuide(task.source, options);
-        out.push({ guide: JSON.stringify(result.guide), diagnostics: JSON.stringify(result.diagnostics) });
+        out.push({ guide: JSON.stringify(result.guide), summary: JSON.stringify(summarize(result.guide, result.diagnostics, task.source)) });
       } catch (error) {
         out.push({ error: error instanceof Error ? (error.stack || error.message) : String(error) });
       }
@@ -121,6 +135,8 @@ export interface PoolOptions {
   workers: number;
   keywords: Keywords | undefined;
   parserUrl: string;
+  /** The built content package's URL (for `summarize`). */
+  contentUrl: string;
   /** Called with each outcome as it arrives (task index, outcome); nothing is kept after. */
   onResult: (index: number, outcome: ParseOutcome) => void;
   /** Called after each batch with the number of tasks done. */
@@ -152,11 +168,11 @@ export async function parseInWorkers(tasks: readonly ParseTask[], options: PoolO
       const worker = new Worker(WORKER_SOURCE, {
         eval: true,
         execArgv: workerExecArgv(),
-        workerData: { parserUrl: options.parserUrl, keywords: options.keywords },
+        workerData: { parserUrl: options.parserUrl, contentUrl: options.contentUrl, keywords: options.keywords },
         // Bounded heaps: a worker keeps nothing between files, and an unbounded one lets V8 grow
         // each thread by a hundred megabytes before collecting. The parser's input guard (256 KiB
         // by default) keeps one file's tree well under this.
-        resourceLimits: { maxOldGenerationSizeMb: PARSE_WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 },
+        resourceLimits: { maxOldGenerationSizeMb: PARSE_WORKER_HEAP_MB },
       });
       pool.push(worker);
       let current: number[] | undefined;
