@@ -46,7 +46,7 @@ describe.skipIf(!built)('render threads that cannot start', () => {
 
 describe.skipIf(!built)('render threads and big guides', () => {
   // 120 KB goes to a thread; 250 KB (the parser's default size guard) has JSON over
-  // THREAD_MAX_GUIDE_CHARS and is rendered on the main thread: both give the same bytes as a build without threads.
+  // THREAD_MAX_GUIDE_BYTES and is rendered on the main thread: both give the same bytes as a build without threads.
   test('big guides, on either side of the thread threshold, render to the same bytes as on the main thread', async () => {
     const { build } = (await import(pathToFileURL(dist).href)) as typeof import('../src/index.js');
     // Our own text: numbered steps with UI labels, lists, PowerShell and tables, up to ~250 KB.

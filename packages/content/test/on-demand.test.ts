@@ -24,6 +24,11 @@ describe('guides on demand (outlines, loadGuide, guideJson, imagesOf)', () => {
         for (const g of whole) {
           expect(content.loadGuide(g.path)).toEqual(g);
           expect(JSON.parse(content.guideJson(g.path) ?? 'null')).toEqual(g);
+          const bytes = content.guideBytes(g.path);
+          expect(JSON.parse(new TextDecoder().decode(bytes))).toEqual(g);
+          // Its own buffer: transferring it must not detach anything the loader still uses.
+          structuredClone(bytes, { transfer: [bytes?.buffer as ArrayBuffer] });
+          expect(content.loadGuide(g.path)).toEqual(g);
         }
         expect(content.outlines).toEqual(whole.map(outlineOf));
         expect(content.outlines.every((o) => o.sections.length === 0 && o.steps.every((s) => s.blocks.length + s.images.length + s.code.length === 0))).toBe(true);
@@ -32,6 +37,7 @@ describe('guides on demand (outlines, loadGuide, guideJson, imagesOf)', () => {
         expect(content.imagesOf('fr/b.md')).toEqual([]);
         expect(content.loadGuide('fr/nope.md')).toBeUndefined();
         expect(content.guideJson('fr/nope.md')).toBeUndefined();
+        expect(content.guideBytes('fr/nope.md')).toBeUndefined();
       }
     });
   }

@@ -18,7 +18,7 @@ import {
 } from './manifest.js';
 import type { Manifest, ManifestFile, ManifestUnit } from './manifest.js';
 import { runPool } from './pool.js';
-import { PARALLEL_FORMATS, RenderWorkers, THREAD_MAX_GUIDE_CHARS, workerScript } from './workers.js';
+import { PARALLEL_FORMATS, RenderWorkers, THREAD_MAX_GUIDE_BYTES, workerScript } from './workers.js';
 import type { StagedFile } from './workers.js';
 import { formats as registry } from './registry.js';
 import { BUILD_VERSION, rendererFingerprint } from './version.js';
@@ -544,8 +544,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       } else live.push(unit);
     }
     if (live.length === 0) return;
-    const json = content.guideJson(input.guide.path) ?? JSON.stringify(input.guide);
-    if (json.length > THREAD_MAX_GUIDE_CHARS) {
+    // The guide's bytes as read from the cache, moved to the thread: this thread never decodes
+    // nor copies them.
+    const json = content.guideBytes(input.guide.path) ?? new TextEncoder().encode(JSON.stringify(input.guide));
+    if (json.byteLength > THREAD_MAX_GUIDE_BYTES) {
       // Too big for a thread's bounded heap (a guide far over the parser's default size guard).
       for (const unit of live) await renderUnit(unit);
       return;

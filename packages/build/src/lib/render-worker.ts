@@ -20,6 +20,7 @@ const init = workerData as WorkerInit;
 /** Unique per thread, so staged names never collide between threads or builds. */
 const tag = `${process.pid}-${threadId}-${randomBytes(4).toString('hex')}`;
 let count = 0;
+const decoder = new TextDecoder();
 const table: Record<string, Format<any>> = { html, single, md, json, jsonld, data };
 const contexts = new Map<string, FormatContext>();
 
@@ -72,7 +73,7 @@ async function renderFormat(name: string, input: GuideInput): Promise<FormatResu
 async function handle(task: WorkerTask): Promise<WorkerReply> {
   let guide: Guide;
   try {
-    guide = JSON.parse(task.guide) as Guide;
+    guide = JSON.parse(decoder.decode(task.guide)) as Guide;
   } catch (error) {
     const message = `the guide sent to the render thread is not JSON (${(error as Error).message})`;
     return { id: task.id, results: task.formats.map(() => ({ ok: false, message, unavailable: false })) };

@@ -45,7 +45,8 @@ export interface StagedFile {
 export interface WorkerTask {
   id: number;
   formats: string[];
-  guide: string;
+  /** The guide's JSON as UTF-8 bytes (moved to the thread, not copied). */
+  guide: Uint8Array;
   translations: Guide[];
 }
 
@@ -70,13 +71,13 @@ export function workerScript(): string | undefined {
  * Old-generation heap limit of a render thread, in MB (render and shiki need about 40; a guide
  * at the parser's default size guard, 250 KB of Markdown, peaks under 96). A bounded heap makes
  * V8 collect sooner instead of growing each thread towards its default. Guides whose JSON is
- * over {@link THREAD_MAX_GUIDE_CHARS} are rendered on the main thread instead, and a thread that
+ * over {@link THREAD_MAX_GUIDE_BYTES} are rendered on the main thread instead, and a thread that
  * dies anyway has its guide rendered again on the main thread.
  */
 export const WORKER_HEAP_MB = 128;
 
-/** Guides whose JSON text is longer than this are rendered on the main thread (see {@link WORKER_HEAP_MB}). */
-export const THREAD_MAX_GUIDE_CHARS = 4_000_000;
+/** Guides whose JSON (UTF-8 bytes) is longer than this are rendered on the main thread (see {@link WORKER_HEAP_MB}). */
+export const THREAD_MAX_GUIDE_BYTES = 4_000_000;
 
 /**
  * The parent's Node flags minus `--conditions`: the thread runs built code, and a `source`
@@ -137,7 +138,7 @@ export class RenderWorkers {
       const worker = new Worker(script, {
         workerData: init,
         execArgv: workerExecArgv(),
-        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 },
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 4 },
       });
       const slot: Slot = { worker, busy: 0, alive: true };
       slot.worker.on('message', (reply: WorkerReply) => {
@@ -166,11 +167,11 @@ export class RenderWorkers {
    * Render one guide in several formats on the least busy live thread.
    *
    * @param formats Format names (from {@link PARALLEL_FORMATS}).
-   * @param guide The whole guide as JSON text.
+   * @param guide The whole guide as UTF-8 JSON, in a buffer of its own: it is moved to the thread.
    * @param translations Stubs of its translations.
    * @returns One result per format, in order; a dead thread fails them all, never rejects.
    */
-  run(formats: string[], guide: string, translations: Guide[]): Promise<FormatResult[]> {
+  run(formats: string[], guide: Uint8Array, translations: Guide[]): Promise<FormatResult[]> {
     const id = this.#next++;
     const live = this.#slots.filter((s) => s.alive);
     if (live.length === 0) return Promise.resolve(formats.map(() => ({ ok: false, message: 'no render thread left', unavailable: false, crashed: true as const })));
@@ -178,7 +179,7 @@ export class RenderWorkers {
     slot.busy++;
     return new Promise((resolve) => {
       this.#pending.set(id, { slot, count: formats.length, resolve });
-      slot.worker.postMessage({ id, formats, guide, translations } satisfies WorkerTask);
+      slot.worker.postMessage({ id, formats, guide, translations } satisfies WorkerTask, [guide.buffer as ArrayBuffer]);
     });
   }
 

@@ -88,6 +88,11 @@ export interface LoadedContent {
   loadGuide(path: string): Guide | undefined;
   /** The JSON text of the guide at `path`, as {@link LoadedContent.loadGuide} decodes it (for a thread to decode). */
   guideJson(path: string): string | undefined;
+  /**
+   * The same JSON as UTF-8 bytes, in a buffer of its own that nothing else holds: a caller may
+   * transfer it to a worker thread (`postMessage(x, [bytes.buffer])`) without copying.
+   */
+  guideBytes(path: string): Uint8Array | undefined;
   /** The images a guide uses (front matter and body), with their places, from the load's summary. */
   imagesOf(path: string): ImageUse[];
   /** Parser, config, pairing and image diagnostics, sorted; `file` is relative to `root`. */
@@ -333,6 +338,18 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
     const outcome = parseTask(item.task, keywords);
     return 'error' in outcome ? undefined : outcome.guide;
   };
+  const encoder = new TextEncoder();
+  const bytesOf = (g: Parsed): Uint8Array | undefined => {
+    const item = g.item;
+    if (item.guide) return encoder.encode(JSON.stringify(item.guide));
+    // A copy: the kept bytes stay for the next call.
+    if (item.payload) return new Uint8Array(item.payload);
+    const read = cache?.read(item.file.absPath, item.key);
+    // A view into the entry just read (its own buffer, from readFileSync).
+    if (read?.status === 'hit') return read.payload;
+    const outcome = parseTask(item.task, keywords);
+    return 'error' in outcome ? undefined : encoder.encode(outcome.guide);
+  };
   const materialize = (g: Parsed): Guide => {
     const item = g.item;
     if (item.guide) return item.guide;
@@ -369,6 +386,10 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
       const g = byPath.get(file);
       if (!g) return undefined;
       return g.item.guide ? JSON.stringify(g.item.guide) : jsonOf(g);
+    },
+    guideBytes(file) {
+      const g = byPath.get(file);
+      return g ? bytesOf(g) : undefined;
     },
     imagesOf(file) {
       return byPath.get(file)?.images ?? [];
