@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createDiagnostic } from '@guidekit/model';
 import type { Diagnostic, Guide } from '@guidekit/model';
 import { imageSize } from 'image-size';
-import { imagePosition } from './content.js';
+import { imagePosition } from './image-position.js';
 import type { ImageInfo } from './context.js';
 
 /** Folders images may come from. */

@@ -1,11 +1,10 @@
 import type { Diagnostic } from '@guidekit/model';
-import { createImageInfo, renderHomePage, renderHtml, renderLocaleIndex } from '@guidekit/render';
 import type { RenderContext } from '@guidekit/render';
 import { defineFormat } from '../format.js';
 import type { FormatContext, GuideInput, OutputFile, SiteInput } from '../format.js';
-import { assetRoots, encodePath, imageInputs, publishedImage, siteInfo } from './shared.js';
+import { assetRoots, encodePath, imageInputs, loadRender, publishedImage, siteInfo } from './shared.js';
 
-function renderContext(ctx: FormatContext, diagnostics: Diagnostic[]): RenderContext {
+function renderContext(ctx: FormatContext, diagnostics: Diagnostic[], createImageInfo: typeof import('@guidekit/render').createImageInfo): RenderContext {
   return {
     site: siteInfo(ctx),
     // Pages live at html/<locale>/<slug>/index.html: two folders below html/.
@@ -32,12 +31,14 @@ export const html = defineFormat({
   async render(input, ctx) {
     const { guide, translations } = input as GuideInput;
     const diagnostics: Diagnostic[] = [];
-    const page = await renderHtml(guide, { ...renderContext(ctx, diagnostics), translations });
+    const { createImageInfo, renderHtml } = await loadRender();
+    const page = await renderHtml(guide, { ...renderContext(ctx, diagnostics, createImageInfo), translations });
     return { files: [{ path: `html/${guide.locale}/${guide.slug}/index.html`, data: page }], diagnostics };
   },
-  renderIndex(input: SiteInput, ctx) {
+  async renderIndex(input: SiteInput, ctx) {
     const diagnostics: Diagnostic[] = [];
-    const rc = renderContext(ctx, diagnostics);
+    const { createImageInfo, renderHomePage, renderLocaleIndex } = await loadRender();
+    const rc = renderContext(ctx, diagnostics, createImageInfo);
     const files: OutputFile[] = [];
     // Images first: the pages already written point at them.
     const seen = new Set<string>();

@@ -1,7 +1,7 @@
-import { renderJson, renderJsonIndex } from '@guidekit/render';
 import type { FormatName } from '@guidekit/render';
 import { defineFormat } from '../format.js';
 import type { GuideInput } from '../format.js';
+import { loadRender } from './shared.js';
 
 const LISTED: readonly FormatName[] = ['html', 'single', 'json', 'md', 'jsonld'];
 
@@ -16,11 +16,13 @@ export const json = defineFormat({
   dependsOn: 'guide',
   // The index lists the files of the formats built alongside: a different set is a new index.
   inputs: (input, ctx) => (input.kind === 'site' ? ctx.formats : null),
-  render(input) {
+  async render(input) {
     const { guide } = input as GuideInput;
+    const { renderJson } = await loadRender();
     return [{ path: `json/${guide.locale}/${guide.slug}.json`, data: renderJson(guide) }];
   },
-  renderIndex(input, ctx) {
+  async renderIndex(input, ctx) {
+    const { renderJsonIndex } = await loadRender();
     const formats = LISTED.filter((f) => ctx.formats.includes(f));
     return [{ path: 'json/index.json', data: renderJsonIndex(input.guides, { formats }) }];
   },

@@ -1,10 +1,9 @@
 import os from 'node:os';
-import { renderPrintHtml } from '@guidekit/render';
 
 import type { PaperFormat, PdfPool } from '@guidekit/render-pdf';
 import { FormatUnavailableError, defineFormat } from '../format.js';
 import type { FormatContext, GuideInput } from '../format.js';
-import { assetRoots, imageInputs, siteInfo } from './shared.js';
+import { assetRoots, imageInputs, loadRender, siteInfo } from './shared.js';
 
 /** `build({ formatOptions: { pdf } })`: part of every PDF's key, so changing one prints again. */
 interface PdfFormatOptions {
@@ -78,6 +77,7 @@ export const pdf = defineFormat<PdfPool>({
   async render(input, ctx, pool) {
     const { guide } = input as GuideInput;
     const { paper } = pdfOptions(ctx);
+    const { renderPrintHtml } = await loadRender();
     const { html, diagnostics } = await renderPrintHtml(guide, { site: siteInfo(ctx), assets: assetRoots(ctx), paper });
     const fm = guide.frontmatter;
     const keywords = [...(fm.categories ?? []), ...(fm.tags ?? [])];

@@ -1,8 +1,19 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Guide } from '@guidekit/model';
-import { resolveAssetPath } from '@guidekit/render';
+import { resolveAssetPath } from '@guidekit/render/assets';
 import type { AssetResolution, AssetRoots, SiteInfo } from '@guidekit/render';
+
+let renderModule: Promise<typeof import('@guidekit/render')> | undefined;
+/**
+ * `@guidekit/render` (remark-rehype, the sanitizer, shiki...), loaded when a format first renders:
+ * planning needs only `@guidekit/render/assets`, and a build whose pages all render on threads
+ * loads the renderers on its main thread only for the indexes, after the threads are gone.
+ */
+export function loadRender(): Promise<typeof import('@guidekit/render')> {
+  renderModule ??= import('@guidekit/render');
+  return renderModule;
+}
 import type { FormatContext } from '../format.js';
 
 /** Content root and static folder: the only folders images are read from. */

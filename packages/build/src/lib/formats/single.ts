@@ -1,7 +1,6 @@
-import { renderSingleHtml } from '@guidekit/render';
 import { defineFormat } from '../format.js';
 import type { GuideInput } from '../format.js';
-import { assetRoots, imageInputs, siteInfo } from './shared.js';
+import { assetRoots, imageInputs, loadRender, siteInfo } from './shared.js';
 
 /**
  * One self-contained page per guide (`single/<locale>/<slug>.html`), images inlined. Images
@@ -16,6 +15,7 @@ export const single = defineFormat({
   inputs: (input, ctx) => (input.kind === 'guide' ? imageInputs(input.guide, ctx) : null),
   async render(input, ctx) {
     const { guide, translations } = input as GuideInput;
+    const { renderSingleHtml } = await loadRender();
     const { html, diagnostics } = await renderSingleHtml(guide, { site: siteInfo(ctx), translations, assets: assetRoots(ctx) });
     return { files: [{ path: `single/${guide.locale}/${guide.slug}.html`, data: html }], diagnostics };
   },
