@@ -64,3 +64,18 @@ describe('guides on demand (outlines, loadGuide, guideJson, imagesOf)', () => {
     expect(content.loadGuide('fr/a.md')).toEqual(first);
   });
 });
+
+describe('raw sources after the load', () => {
+  it('reads a guide text from disk when asked, and remembers it', async () => {
+    const root = makeTree({ 'fr/a.md': guide('A'), 'fr/b.md': guide('B') });
+    const content = await loadContent(root, { cache: false, workers: 0 });
+    expect(content.readSource('fr/a.md')).toBe(guide('A'));
+    writeFileSync(path.join(root, 'fr/a.md'), guide('A changed'));
+    // Remembered from the first read; a file never asked for is read as it is now.
+    expect(content.readSource('fr/a.md')).toBe(guide('A'));
+    writeFileSync(path.join(root, 'fr/b.md'), guide('B changed'));
+    expect(content.readSource(content.guides[1] ?? 'x')).toBe(guide('B changed'));
+    expect([...content.sources.keys()].sort()).toEqual(['fr/a.md', 'fr/b.md']);
+    expect(content.readSource('fr/none.md')).toBeUndefined();
+  });
+});

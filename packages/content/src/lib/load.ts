@@ -97,11 +97,16 @@ export interface LoadedContent {
   imagesOf(path: string): ImageUse[];
   /** Parser, config, pairing and image diagnostics, sorted; `file` is relative to `root`. */
   diagnostics: Diagnostic[];
-  /** Raw text of every guide file, keyed by its path relative to `root`. */
-  sources: ReadonlyMap<string, string>;
+  /**
+   * Raw text of every guide file, keyed by its path relative to `root`: read again from disk on
+   * first access (a load does not keep thousands of files' text in memory).
+   */
+  readonly sources: ReadonlyMap<string, string>;
   /**
    * Raw text of a guide or of a file given by its path relative to `root` (what inline
-   * directives and the translation linter read).
+   * directives and the translation linter read), read from disk when first asked for and then
+   * remembered: the file as it is at that moment. `undefined` for a path that is not a guide
+   * file of the load, or a file that can no longer be read.
    */
   readSource(file: string | Guide): string | undefined;
   stats: LoadStats;
@@ -116,8 +121,10 @@ export class ContentRootError extends Error {
 /** One file through the load. */
 interface Item {
   file: GuideFile;
-  source: string;
-  task: ParseTask;
+  /** The raw text, until the load is over (then read again from disk when asked for). */
+  source?: string;
+  /** What the parser gets; its `source` is dropped with the item's once the load is over. */
+  task: Omit<ParseTask, 'source'> & { source?: string };
   key: string;
   summary?: GuideSummary;
   /** Decoded guide, once the `guides` getter asked for every guide. */
@@ -267,7 +274,7 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
     workers = Math.min(wanted, misses.length);
     try {
       await parseInWorkers(
-        misses.map((m) => m.task),
+        misses.map((m) => m.task as ParseTask),
         {
           workers,
           keywords,
@@ -293,16 +300,44 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
   let done = handled.filter(Boolean).length;
   misses.forEach((m, i) => {
     if (handled[i]) return;
-    take(i, parseTask(m.task, keywords));
+    take(i, parseTask(m.task as ParseTask, keywords));
     done++;
     if (report && (done % 25 === 0 || done === misses.length)) report({ done, total: misses.length });
   });
 
+  // The load is over: let the raw text go (readSource reads it again from disk when asked for).
+  for (const item of items) {
+    delete item.source;
+    delete item.task.source;
+  }
+  /** A parse task with the file's text read again (for a guide whose cache entry went away). */
+  const freshTask = (item: Item): ParseTask | undefined => {
+    try {
+      return { ...item.task, source: readFileSync(item.file.absPath, 'utf8') };
+    } catch {
+      return undefined;
+    }
+  };
+  const texts = new Map<string, string | undefined>();
+  const readText = (file: string): string | undefined => {
+    if (texts.has(file)) return texts.get(file);
+    const item = itemsByFile.get(file);
+    let text: string | undefined;
+    try {
+      text = item ? readFileSync(item.file.absPath, 'utf8') : undefined;
+    } catch {
+      text = undefined;
+    }
+    texts.set(file, text);
+    return text;
+  };
+  let sources: Map<string, string> | undefined;
+
   // Collect summaries and their diagnostics; guides are decoded only when asked for.
-  const sources = new Map<string, string>();
+  const itemsByFile = new Map<string, Item>();
   const parsed: Parsed[] = [];
   for (const item of items) {
-    sources.set(item.file.path, item.source);
+    itemsByFile.set(item.file.path, item);
     if (!item.summary) continue;
     parsed.push({ ...item.summary, item });
     diagnostics.push(...item.summary.diagnostics);
@@ -335,8 +370,9 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
     const read = cache?.read(item.file.absPath, item.key);
     if (read?.status === 'hit') return read.payload.toString('utf8');
     // The entry went away (another load rewrote it, the folder was cleared): parse again.
-    const outcome = parseTask(item.task, keywords);
-    return 'error' in outcome ? undefined : outcome.guide;
+    const task = freshTask(item);
+    const outcome = task ? parseTask(task, keywords) : undefined;
+    return !outcome || 'error' in outcome ? undefined : outcome.guide;
   };
   const encoder = new TextEncoder();
   const bytesOf = (g: Parsed): Uint8Array | undefined => {
@@ -347,8 +383,9 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
     const read = cache?.read(item.file.absPath, item.key);
     // A view into the entry just read (its own buffer, from readFileSync).
     if (read?.status === 'hit') return read.payload;
-    const outcome = parseTask(item.task, keywords);
-    return 'error' in outcome ? undefined : encoder.encode(outcome.guide);
+    const task = freshTask(item);
+    const outcome = task ? parseTask(task, keywords) : undefined;
+    return !outcome || 'error' in outcome ? undefined : encoder.encode(outcome.guide);
   };
   const materialize = (g: Parsed): Guide => {
     const item = g.item;
@@ -395,9 +432,18 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
       return byPath.get(file)?.images ?? [];
     },
     diagnostics: sortDiagnostics(diagnostics),
-    sources,
+    get sources(): ReadonlyMap<string, string> {
+      if (!sources) {
+        sources = new Map();
+        for (const file of itemsByFile.keys()) {
+          const text = readText(file);
+          if (text !== undefined) sources.set(file, text);
+        }
+      }
+      return sources;
+    },
     readSource(file) {
-      return sources.get(typeof file === 'string' ? file : file.path);
+      return readText(typeof file === 'string' ? file : file.path);
     },
     stats: {
       files: files.length,
