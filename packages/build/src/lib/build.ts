@@ -603,6 +603,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       ]);
       const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) throw failed.reason;
+      // The indexes render on this thread: stop the render threads first, so their memory and
+      // the indexes' (a home page listing every guide) are never held at the same time.
+      if (stage === 'guide') await pool?.close();
     }
   } finally {
     await pool?.close();
