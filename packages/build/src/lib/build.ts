@@ -259,6 +259,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const site: SiteInput = { kind: 'site', guides, groups };
   const siteSummary = guides.map((g) => [g.path, g.slug, g.locale, g.hash]);
   const units: Unit[] = [];
+  // One input per guide, shared by its units in every format (read-only: renderers get a copy
+  // holding the whole guide).
+  const guideInputs: GuideInput[] = guides.map((guide) => ({ kind: 'guide', guide, translations: translationsOf(guide, groups).map(translationStub) }));
   for (const format of selected) {
     const ctx = contexts.get(format) as FormatContext;
     // Everything a format's units share, hashed once; per unit only plain arrays of strings
@@ -269,9 +272,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       units.push({ id: `${format.name}:site`, format, stage: 'index', input: site, key: keyOf(siteSummary, format.inputs?.(site, ctx)) });
       continue;
     }
-    for (const guide of guides) {
-      const translations = translationsOf(guide, groups).map(translationStub);
-      const input: GuideInput = { kind: 'guide', guide, translations };
+    for (const input of guideInputs) {
+      const { guide, translations } = input;
       const group = format.dependsOn === 'group' ? translations.map((t) => [t.path, t.slug, t.locale, t.title]) : null;
       units.push({
         id: `${format.name}:${guide.locale}/${guide.slug}`,

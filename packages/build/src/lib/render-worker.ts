@@ -7,13 +7,9 @@ import { parentPort, threadId, workerData } from 'node:worker_threads';
 import type { Guide } from '@guidekit/model';
 import type { Format, FormatContext, GuideInput, OutputFile } from './format.js';
 import { FormatUnavailableError } from './format.js';
-import { data } from './formats/data.js';
-import { html } from './formats/html.js';
-import { json } from './formats/json.js';
-import { jsonld } from './formats/jsonld.js';
-import { md } from './formats/md.js';
-import { single } from './formats/single.js';
 import { hashContent } from './hash.js';
+import { formats } from './registry.js';
+import { PARALLEL_FORMATS } from './workers.js';
 import type { FormatResult, StagedFile, WorkerInit, WorkerReply, WorkerTask } from './workers.js';
 
 const init = workerData as WorkerInit;
@@ -21,7 +17,8 @@ const init = workerData as WorkerInit;
 const tag = `${process.pid}-${threadId}-${randomBytes(4).toString('hex')}`;
 let count = 0;
 const decoder = new TextDecoder();
-const table: Record<string, Format<any>> = { html, single, md, json, jsonld, data };
+// The registry's own format objects, those the threads render.
+const table: Record<string, Format<any>> = Object.fromEntries(formats.filter((f) => PARALLEL_FORMATS.includes(f.name)).map((f) => [f.name, f]));
 const contexts = new Map<string, FormatContext>();
 
 function contextFor(format: string): FormatContext {

@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -130,7 +129,6 @@ interface EntryHeader {
 export class GuideCache {
   /** Absolute folder of the entries. */
   readonly dir: string;
-  #ready: Promise<void> | undefined;
   #readySync = false;
 
   /** @param dir Absolute folder of the entries (created on first write). */
@@ -192,32 +190,15 @@ export class GuideCache {
 
   /**
    * Write an entry atomically (temp file in the same folder, then rename), so a reader never
-   * sees half an entry even when two loads run at once.
+   * sees half an entry even when two loads run at once. Synchronous: a load writes each entry as
+   * its parse arrives and lets the guide go, instead of queueing thousands of pending writes that
+   * hold their bytes. A cache that cannot be written (read-only disk) only costs speed.
    *
    * @param absPath Absolute path of the guide.
    * @param key The full cache key.
    * @param summary The summary JSON text.
    * @param payload The guide JSON text.
-   */
-  async write(absPath: string, key: string, summary: string, payload: string): Promise<void> {
-    this.#ready ??= mkdir(this.dir, { recursive: true }).then(() => undefined);
-    await this.#ready;
-    const file = this.entryPath(absPath);
-    const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      await writeFile(temp, entryBytes(key, summary, payload));
-      await rename(temp, file);
-    } catch {
-      // A cache that cannot be written (read-only disk) only costs speed.
-      await unlink(temp).catch(() => undefined);
-    }
-  }
-
-  /**
-   * {@link GuideCache.write}, synchronously: a load writes each entry as its parse arrives and
-   * lets the guide go, instead of queueing thousands of pending writes that hold their bytes.
-   *
-   * @returns Whether the entry was written (a read-only cache returns `false`).
+   * @returns Whether the entry was written.
    */
   writeSync(absPath: string, key: string, summary: string, payload: string): boolean {
     const file = this.entryPath(absPath);

@@ -7,10 +7,10 @@ import { createDiagnostic, sortDiagnostics, type Diagnostic, type Guide } from '
 import { GuideCache, defaultCacheDir, guidekitFingerprint, sha256 } from './cache.js';
 import { CONFIG_RULE_ID, loadConfig, resolveConfigPath, type ResolvedConfig } from './config.js';
 import { discoverGuides, type GuideFile } from './discover.js';
-import { NO_STATIC_DIR_RULE_ID, checkImages, collectImages, createExistsCache, findStaticDir, frontmatterKeyPosition, type ImageUse } from './images.js';
+import { NO_STATIC_DIR_RULE_ID, checkImages, createExistsCache, findStaticDir, frontmatterKeyPosition, type ImageUse } from './images.js';
 import { canonicalLocale, mergeLocaleAliases } from './locale.js';
 import { pairTranslations, type TranslationGroup } from './pair.js';
-import { outlineOf, type GuideSummary } from './summary.js';
+import type { GuideSummary } from './summary.js';
 import { builtContentUrl, builtParserUrl, parseInWorkers, parseTask, type ParseOutcome, type ParseTask } from './parse.js';
 
 /** Rule id: the parser crashed on a file (a parser bug, reported rather than thrown). */
@@ -363,33 +363,30 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
   }
 
   const byPath = new Map(parsed.map((g) => [g.path, g]));
-  /** The guide's JSON text: kept bytes, else the cache entry, else a fresh parse of the source. */
-  const jsonOf = (g: Parsed): string | undefined => {
-    const item = g.item;
-    if (item.payload) return item.payload.toString('utf8');
-    const read = cache?.read(item.file.absPath, item.key);
-    if (read?.status === 'hit') return read.payload.toString('utf8');
-    // The entry went away (another load rewrote it, the folder was cleared): parse again.
-    const task = freshTask(item);
-    const outcome = task ? parseTask(task, keywords) : undefined;
-    return !outcome || 'error' in outcome ? undefined : outcome.guide;
-  };
   const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+  /**
+   * The guide's JSON bytes: the kept bytes, else the cache entry (a view into the buffer just
+   * read, which nothing else holds), else a fresh parse of the source; `undefined` when that
+   * parse crashes.
+   */
   const bytesOf = (g: Parsed): Uint8Array | undefined => {
     const item = g.item;
-    if (item.guide) return encoder.encode(JSON.stringify(item.guide));
-    // A copy: the kept bytes stay for the next call.
-    if (item.payload) return new Uint8Array(item.payload);
+    if (item.payload) return item.payload;
     const read = cache?.read(item.file.absPath, item.key);
-    // A view into the entry just read (its own buffer, from readFileSync).
     if (read?.status === 'hit') return read.payload;
+    // The entry went away (another load rewrote it, the folder was cleared): parse again.
     const task = freshTask(item);
     const outcome = task ? parseTask(task, keywords) : undefined;
     return !outcome || 'error' in outcome ? undefined : encoder.encode(outcome.guide);
   };
+  const jsonOf = (g: Parsed): string | undefined => {
+    if (g.item.guide) return JSON.stringify(g.item.guide);
+    const bytes = bytesOf(g);
+    return bytes && decoder.decode(bytes);
+  };
   const materialize = (g: Parsed): Guide => {
-    const item = g.item;
-    if (item.guide) return item.guide;
+    if (g.item.guide) return g.item.guide;
     const json = jsonOf(g);
     // A guide whose parse crashed now (it did not at load) keeps its outline rather than nothing.
     return json === undefined ? g.outline : (JSON.parse(json) as Guide);
@@ -421,12 +418,14 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
     },
     guideJson(file) {
       const g = byPath.get(file);
-      if (!g) return undefined;
-      return g.item.guide ? JSON.stringify(g.item.guide) : jsonOf(g);
+      return g ? jsonOf(g) : undefined;
     },
     guideBytes(file) {
       const g = byPath.get(file);
-      return g ? bytesOf(g) : undefined;
+      if (!g) return undefined;
+      if (g.item.guide) return encoder.encode(JSON.stringify(g.item.guide));
+      // Kept bytes are copied: they stay for the next call, and the caller may transfer its own.
+      return g.item.payload ? new Uint8Array(g.item.payload) : bytesOf(g);
     },
     imagesOf(file) {
       return byPath.get(file)?.images ?? [];
