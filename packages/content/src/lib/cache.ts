@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -197,10 +197,10 @@ export class GuideCache {
    * @param absPath Absolute path of the guide.
    * @param key The full cache key.
    * @param summary The summary JSON text.
-   * @param payload The guide JSON text.
+   * @param payload The guide as UTF-8 JSON bytes.
    * @returns Whether the entry was written.
    */
-  writeSync(absPath: string, key: string, summary: string, payload: string): boolean {
+  writeSync(absPath: string, key: string, summary: string, payload: Uint8Array): boolean {
     const file = this.entryPath(absPath);
     const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
@@ -208,7 +208,14 @@ export class GuideCache {
         mkdirSync(this.dir, { recursive: true });
         this.#readySync = true;
       }
-      writeFileSync(temp, entryBytes(key, summary, payload));
+      const fd = openSync(temp, 'w');
+      try {
+        // Header and summary, then the payload as it came (no concatenated copy of the guide).
+        const parts = entryParts(key, summary, payload);
+        for (const part of parts) writeAll(fd, part);
+      } finally {
+        closeSync(fd);
+      }
       renameSync(temp, file);
       return true;
     } catch {
@@ -231,16 +238,20 @@ export class GuideCache {
   }
 }
 
-/** An entry's bytes: header line (format, key, length and sha256 of each part), summary, payload. */
-function entryBytes(key: string, summary: string, payload: string): Buffer {
+/** An entry's parts, in order: header line (format, key, length and sha256 of each part), summary, payload. */
+function entryParts(key: string, summary: string, payload: Uint8Array): Uint8Array[] {
   const summaryBytes = Buffer.from(summary, 'utf8');
-  const payloadBytes = Buffer.from(payload, 'utf8');
   const header: EntryHeader = {
     v: ENTRY_FORMAT,
     key,
     summary: [summaryBytes.length, sha256(summaryBytes)],
-    payload: [payloadBytes.length, sha256(payloadBytes)],
+    payload: [payload.byteLength, sha256(payload)],
   };
-  const newline = Buffer.from('\n');
-  return Buffer.concat([Buffer.from(JSON.stringify(header)), newline, summaryBytes, newline, payloadBytes]);
+  return [Buffer.from(`${JSON.stringify(header)}\n`), summaryBytes, Buffer.from('\n'), payload];
+}
+
+/** Write every byte of `data` at the file's current position (a write may be short). */
+function writeAll(fd: number, data: Uint8Array): void {
+  let offset = 0;
+  while (offset < data.byteLength) offset += writeSync(fd, data, offset, data.byteLength - offset);
 }

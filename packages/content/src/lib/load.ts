@@ -11,7 +11,7 @@ import { NO_STATIC_DIR_RULE_ID, checkImages, createExistsCache, findStaticDir, f
 import { canonicalLocale, mergeLocaleAliases } from './locale.js';
 import { pairTranslations, type TranslationGroup } from './pair.js';
 import type { GuideSummary } from './summary.js';
-import { builtContentUrl, builtParserUrl, parseInWorkers, parseTask, type ParseOutcome, type ParseTask } from './parse.js';
+import { builtContentUrl, builtParserUrl, canRequireParser, loadParser, parseInWorkers, parseTask, type ParseOutcome, type ParseTask } from './parse.js';
 
 /** Rule id: the parser crashed on a file (a parser bug, reported rather than thrown). */
 export const PARSE_FAILED_RULE_ID = 'content/parse-failed';
@@ -133,7 +133,7 @@ interface Item {
    * The guide's JSON bytes, kept only when the cache could not take them (cache off, or its
    * write failed); otherwise the cache entry is read again when the guide is needed.
    */
-  payload?: Buffer;
+  payload?: Uint8Array;
 }
 
 type Parsed = GuideSummary & { item: Item };
@@ -267,7 +267,7 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
     // Only the small summary is decoded here; the guide's JSON goes to the cache as it came.
     item.summary = JSON.parse(outcome.summary) as GuideSummary;
     const stored = cache ? cache.writeSync(item.file.absPath, item.key, outcome.summary, outcome.guide) : false;
-    if (!stored) item.payload = Buffer.from(outcome.guide, 'utf8');
+    if (!stored) item.payload = outcome.guide;
   };
   let workers = 0;
   if (parserUrl && contentUrl) {
@@ -298,12 +298,18 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
     }
   }
   let done = handled.filter(Boolean).length;
+  if (done < misses.length) await loadParser();
   misses.forEach((m, i) => {
     if (handled[i]) return;
     take(i, parseTask(m.task as ParseTask, keywords));
     done++;
     if (report && (done % 25 === 0 || done === misses.length)) report({ done, total: misses.length });
   });
+
+  // A guide whose cache entry goes away after the load is parsed again when asked for, on this
+  // thread and synchronously: where `require` cannot load the built parser (Node before 20.19, or
+  // sources under a test runner), the parser must be loaded now.
+  if (cache && !canRequireParser()) await loadParser();
 
   // The load is over: let the raw text go (readSource reads it again from disk when asked for).
   for (const item of items) {
@@ -378,7 +384,7 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
     // The entry went away (another load rewrote it, the folder was cleared): parse again.
     const task = freshTask(item);
     const outcome = task ? parseTask(task, keywords) : undefined;
-    return !outcome || 'error' in outcome ? undefined : encoder.encode(outcome.guide);
+    return !outcome || 'error' in outcome ? undefined : outcome.guide;
   };
   const jsonOf = (g: Parsed): string | undefined => {
     if (g.item.guide) return JSON.stringify(g.item.guide);

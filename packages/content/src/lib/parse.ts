@@ -1,12 +1,45 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { parseGuide } from '@guidekit/parser';
+import type * as ParserModule from '@guidekit/parser';
 import { summarize } from './summary.js';
 
 const require = createRequire(import.meta.url);
+
+type Parser = typeof ParserModule;
+let parser: Parser | undefined;
+
+/**
+ * Load the parser on this thread, once. A load that parses on worker threads (every big one)
+ * never needs it here, and it is a fifth of a process's memory (micromark, acorn, the mdast
+ * utilities): it is loaded when this thread is about to parse.
+ *
+ * @returns The parser module.
+ */
+export async function loadParser(): Promise<Parser> {
+  parser ??= await import('@guidekit/parser');
+  return parser;
+}
+
+/**
+ * Whether this Node loads ES modules with `require` (20.19 and later), which lets a guide whose
+ * cache entry went away after the load be parsed again synchronously without loading the parser
+ * up front.
+ */
+export function canRequireParser(): boolean {
+  return (process.features as { require_module?: boolean }).require_module === true && builtParserUrl() !== undefined;
+}
+
+/** The parser, loaded synchronously when {@link loadParser} did not run (see {@link canRequireParser}). */
+function parserNow(): Parser {
+  if (parser) return parser;
+  const url = builtParserUrl();
+  if (!url) throw new Error('the parser is neither loaded nor built');
+  parser = require(fileURLToPath(url)) as Parser;
+  return parser;
+}
 
 /** What one file needs to be parsed (everything but the shared keywords). */
 export interface ParseTask {
@@ -18,12 +51,15 @@ export interface ParseTask {
 }
 
 /**
- * A parse outcome: the guide and its summary (diagnostics, images, outline; see `summarize`) as
- * JSON text, the two parts of a cache entry, or the message of a parser crash.
+ * A parse outcome: the guide as UTF-8 JSON bytes (in a buffer of its own, so a worker moves it
+ * to the caller instead of copying a string) and its summary (diagnostics, images, outline; see
+ * `summarize`) as JSON text, the two parts of a cache entry; or the message of a parser crash.
  */
-export type ParseOutcome = { guide: string; summary: string } | { error: string };
+export type ParseOutcome = { guide: Uint8Array; summary: string } | { error: string };
 
-type Keywords = Parameters<typeof parseGuide>[1]['keywords'];
+type Keywords = Parameters<Parser['parseGuide']>[1]['keywords'];
+
+const encoder = new TextEncoder();
 
 /**
  * Parse one task and serialize the result. Both the serial path and the workers go through
@@ -36,7 +72,8 @@ type Keywords = Parameters<typeof parseGuide>[1]['keywords'];
  */
 export function parseTask(task: ParseTask, keywords: Keywords | undefined): ParseOutcome {
   try {
-    const options: Parameters<typeof parseGuide>[1] = {
+    const { parseGuide } = parserNow();
+    const options: Parameters<Parser['parseGuide']>[1] = {
       path: task.path,
       locale: task.locale,
       slug: task.slug,
@@ -44,7 +81,7 @@ export function parseTask(task: ParseTask, keywords: Keywords | undefined): Pars
     };
     if (keywords !== undefined) options.keywords = keywords;
     const result = parseGuide(task.source, options);
-    return { guide: JSON.stringify(result.guide), summary: JSON.stringify(summarize(result.guide, result.diagnostics, task.source)) };
+    return { guide: encoder.encode(JSON.stringify(result.guide)), summary: JSON.stringify(summarize(result.guide, result.diagnostics, task.source)) };
   } catch (error) {
     return { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
@@ -84,20 +121,25 @@ function builtUrl(pkg: string): string | undefined {
 // to whichever build of this module is running. It is CommonJS; `import()` loads the ESM parser.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+const encoder = new TextEncoder();
 Promise.all([import(workerData.parserUrl), import(workerData.contentUrl)]).then(([{ parseGuide }, { summarize }]) => {
   parentPort.on('message', (batch) => {
     const out = [];
+    const moved = [];
     for (const task of batch.tasks) {
       try {
         const options = { path: task.path, locale: task.locale, slug: task.slug, format: task.format };
         if (workerData.keywords !== undefined) options.keywords = workerData.keywords;
         const result = parseGuide(task.source, options);
-        out.push({ guide: JSON.stringify(result.guide), summary: JSON.stringify(summarize(result.guide, result.diagnostics, task.source)) });
+        const guide = encoder.encode(JSON.stringify(result.guide));
+        moved.push(guide.buffer);
+        out.push({ guide, summary: JSON.stringify(summarize(result.guide, result.diagnostics, task.source)) });
       } catch (error) {
         out.push({ error: error instanceof Error ? (error.stack || error.message) : String(error) });
       }
     }
-    parentPort.postMessage({ id: batch.id, out });
+    // The guides' bytes are moved, not copied: the caller writes them to the cache as they are.
+    parentPort.postMessage({ id: batch.id, out }, moved);
   });
   parentPort.postMessage({ ready: true });
 }, (error) => {
@@ -127,8 +169,17 @@ function workerExecArgv(): string[] {
   return out;
 }
 
-/** Old-generation heap limit of a parse worker, in MB. */
-export const PARSE_WORKER_HEAP_MB = 256;
+/**
+ * Resource limits of a parse worker (measured on 2,002 guides, two workers). A worker keeps
+ * nothing between files, so a bounded heap makes V8 collect instead of growing each thread by a
+ * hundred megabytes (unbounded: 340 MB for the load); but the tighter the bound, the more often
+ * it collects (256 MB parsed a third slower than no bound, 384 MB within the noise of it at 255 MB). A 24 MB young
+ * generation measured ~30 MB less per worker than the default at the same speed.
+ */
+export const PARSE_WORKER_LIMITS = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 24 } as const;
+
+/** Batches a worker holds at once: one being parsed, one waiting, so it never idles while the caller takes the last one. */
+const IN_FLIGHT = 2;
 
 /** Options of {@link parseInWorkers}. */
 export interface PoolOptions {
@@ -145,9 +196,11 @@ export interface PoolOptions {
 
 /**
  * Parse tasks on worker threads, in small batches handed out as workers free up (files differ
- * a lot in size). Each outcome, identical to {@link parseTask}'s, goes to `onResult` as soon as
- * its batch is back (in no particular order), so the caller never holds them all. When a worker
- * fails, the promise rejects; outcomes already delivered stay delivered.
+ * a lot in size). Each worker holds two batches, so it parses the next while the caller takes
+ * the outcomes of the last (writing cache entries costs the caller about a millisecond a file).
+ * Each outcome, identical to {@link parseTask}'s, goes to `onResult` as soon as its batch is back
+ * (in no particular order), so the caller never holds them all. When a worker fails, the promise
+ * rejects; outcomes already delivered stay delivered.
  *
  * @param tasks Files to parse.
  * @param options Worker count, keywords, the built parser's URL and the result callback.
@@ -169,14 +222,11 @@ export async function parseInWorkers(tasks: readonly ParseTask[], options: PoolO
         eval: true,
         execArgv: workerExecArgv(),
         workerData: { parserUrl: options.parserUrl, contentUrl: options.contentUrl, keywords: options.keywords },
-        // Bounded heaps: a worker keeps nothing between files, and an unbounded one lets V8 grow
-        // each thread by a hundred megabytes before collecting. The parser's input guard (256 KiB
-        // by default) keeps one file's tree well under this. A 24 MB young generation measured
-        // ~30 MB less per worker than the default at the same speed.
-        resourceLimits: { maxOldGenerationSizeMb: PARSE_WORKER_HEAP_MB, maxYoungGenerationSizeMb: 24 },
+        resourceLimits: PARSE_WORKER_LIMITS,
       });
       pool.push(worker);
-      let current: number[] | undefined;
+      /** Batches sent to this worker and not answered yet, by batch id. */
+      const sent = new Map<number, number[]>();
       let settled = false;
       const finish = (error?: Error): void => {
         if (settled) return;
@@ -191,27 +241,35 @@ export async function parseInWorkers(tasks: readonly ParseTask[], options: PoolO
           void worker.terminate().then(() => resolve());
         }
       };
+      /** Top the worker up to {@link IN_FLIGHT} batches; finish once nothing is left or pending. */
       const feed = (): void => {
-        current = failed ? undefined : batches[next++];
-        if (!current) {
-          finish();
-          return;
+        while (!failed && sent.size < IN_FLIGHT && next < batches.length) {
+          const id = next++;
+          const batch = batches[id] as number[];
+          sent.set(id, batch);
+          worker.postMessage({ id, tasks: batch.map((i) => tasks[i]) });
         }
-        worker.postMessage({ id: next - 1, tasks: current.map((i) => tasks[i]) });
+        if (sent.size === 0) finish();
       };
-      worker.on('message', (message: { ready?: true; fatal?: string; out?: ParseOutcome[] }) => {
+      worker.on('message', (message: { ready?: true; fatal?: string; id?: number; out?: ParseOutcome[] }) => {
         if (message.fatal !== undefined) {
           finish(new Error(`guidekit: a parse worker could not load the parser: ${message.fatal}`));
           return;
         }
-        if (message.out && current) {
-          current.forEach((index, k) => {
-            options.onResult(index, message.out?.[k] ?? { error: 'worker returned no result' });
-          });
-          done += current.length;
-          options.onProgress?.(done);
+        if (message.ready) {
+          feed();
+          return;
         }
+        const batch = message.id === undefined ? undefined : sent.get(message.id);
+        if (!batch || !message.out) return;
+        sent.delete(message.id as number);
+        // The next batch goes out before this one is taken: the worker parses meanwhile.
         feed();
+        batch.forEach((index, k) => {
+          options.onResult(index, message.out?.[k] ?? { error: 'worker returned no result' });
+        });
+        done += batch.length;
+        options.onProgress?.(done);
       });
       worker.on('error', (error) => finish(error));
       // A worker that dies without an error event (killed, out of memory) must not hang the load.
