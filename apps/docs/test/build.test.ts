@@ -104,6 +104,28 @@ describe('runBuild', () => {
     expect(stderr.join('')).toContain('Unexpected format `epub`');
   });
 
+  test('through main: --json-indent indents the JSON files; a bad value exits 2', async () => {
+    const dir = tempTree(tutorials(1));
+    const out = path.join(dir, 'dist');
+    const file = path.join(out, 'json/fr/service-1.json');
+    const stderr: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string) => (stderr.push(String(chunk)), true)) as typeof process.stderr.write;
+    try {
+      expect(await main(['build', path.join(dir, 'content'), '--out', out, '--format', 'json'])).toBe(0);
+      const compact = fs.readFileSync(file, 'utf8');
+      expect(compact.split('\n')).toHaveLength(2);
+      expect(await main(['build', path.join(dir, 'content'), '--out', out, '--format', 'json', '--json-indent', '4'])).toBe(0);
+      const indented = fs.readFileSync(file, 'utf8');
+      expect(indented.startsWith('{\n    "slug": "service-1"')).toBe(true);
+      expect(JSON.parse(indented)).toEqual(JSON.parse(compact));
+      expect(await main(['build', path.join(dir, 'content'), '--out', out, '--format', 'json', '--json-indent', 'two'])).toBe(2);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(stderr.join('')).toContain('Unexpected --json-indent `NaN`');
+  });
+
   test('a changed guide: the summary counts what was written', async () => {
     const dir = tempTree(tutorials(2));
     await runBuild({ cwd: dir, root: 'content', formats: PAGES, workers: 0 });

@@ -71,6 +71,23 @@ test('the public API', async () => {
   );
 });
 
+describe('JSON layout', () => {
+  test('is compact by default; `formatOptions.json.indent` indents it and re-renders only the JSON', async () => {
+    const dir = tempTree(standardTree());
+    await run(dir);
+    const file = path.join(dir, 'dist/json/fr/ajouter-imprimante.json');
+    const compact = fs.readFileSync(file, 'utf8');
+    expect(compact.indexOf('\n')).toBe(compact.length - 1);
+    const { units } = await run(dir, { formatOptions: { json: { indent: 2 } } });
+    // Every JSON unit (its key holds the option) and nothing else.
+    expect(units).toEqual(['json:en/ajouter-imprimante', 'json:fr/ajouter-imprimante', 'json:fr/nouveautes-mars', 'json:index']);
+    const pretty = fs.readFileSync(file, 'utf8');
+    expect(pretty.startsWith('{\n  "slug": "ajouter-imprimante"')).toBe(true);
+    expect(JSON.parse(pretty)).toEqual(JSON.parse(compact));
+    expect(fs.readFileSync(path.join(dir, 'dist/json/index.json'), 'utf8').startsWith('{\n  "version": 1')).toBe(true);
+  });
+});
+
 describe('a cold build', () => {
   test('writes every format in the layout of the design, and a manifest listing each file', async () => {
     const dir = tempTree(standardTree());

@@ -7,7 +7,7 @@ export { CSP } from './lib/page.js';
 export { sanitizeSchema } from './lib/sanitize-schema.js';
 export { renderHomePage, renderHtml, renderLocaleIndex } from './lib/formats/html.js';
 export { renderJson, renderJsonIndex } from './lib/formats/json.js';
-export type { JsonIndex, JsonIndexEntry } from './lib/formats/json.js';
+export type { JsonIndex, JsonIndexEntry, JsonOptions } from './lib/formats/json.js';
 export { prerequisiteKind, renderJsonLd } from './lib/formats/jsonld.js';
 export type { JsonLd } from './lib/formats/jsonld.js';
 export { renderMarkdown } from './lib/formats/markdown.js';

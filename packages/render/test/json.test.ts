@@ -25,6 +25,24 @@ describe('renderJson', () => {
     }
   });
 
+  it('is compact by default and indented on request, the same data either way', () => {
+    const g = fixtureGuides('site')[0] as Guide;
+    const compact = renderJson(g);
+    const pretty = renderJson(g, { indent: 2 });
+    // Compact: one line of JSON and its final newline; indented: a line per member.
+    expect(compact.indexOf('\n')).toBe(compact.length - 1);
+    expect(pretty.split('\n').length).toBeGreaterThan(20);
+    expect(pretty.startsWith('{\n  "slug": ')).toBe(true);
+    expect(JSON.parse(pretty)).toEqual(JSON.parse(compact));
+    expect(pretty.length).toBeGreaterThan(compact.length * 1.5);
+    // Nonsense indents fall back to compact rather than throwing.
+    expect(renderJson(g, { indent: -3 })).toBe(compact);
+    expect(renderJson(g, { indent: Number.NaN })).toBe(compact);
+    const index = renderJsonIndex(fixtureGuides('site'), { indent: 2 });
+    expect(JSON.parse(index)).toEqual(JSON.parse(renderJsonIndex(fixtureGuides('site'))));
+    expect(index.startsWith('{\n  "version": 1')).toBe(true);
+  });
+
   it('is rejected by the validator when a required field is missing (the check can fail)', () => {
     const g = JSON.parse(renderJson(fixtureGuides('site')[0] as Guide)) as Record<string, unknown>;
     delete g['steps'];

@@ -31,6 +31,8 @@ export interface BuildCommandOptions {
   cwd?: string | undefined;
   /** ANSI colours in the stylish report. */
   color?: boolean | undefined;
+  /** Spaces of indentation of the JSON files (`--json-indent`); default 0, compact. */
+  jsonIndent?: number | undefined;
   /** Render threads (see `build`); default: decided by the build. */
   workers?: number | undefined;
   /** Called after each rendered unit (the CLI draws a progress bar on a TTY). */
@@ -104,6 +106,9 @@ export async function runBuild(options: BuildCommandOptions = {}): Promise<Build
   if (options.maxWarnings !== undefined && !(Number.isInteger(options.maxWarnings) && options.maxWarnings >= -1)) {
     throw new UsageError(`Unexpected --max-warnings \`${options.maxWarnings}\`, expected a whole number (or -1 for no limit)`);
   }
+  if (options.jsonIndent !== undefined && !(Number.isInteger(options.jsonIndent) && options.jsonIndent >= 0 && options.jsonIndent <= 10)) {
+    throw new UsageError(`Unexpected --json-indent \`${options.jsonIndent}\`, expected a whole number from 0 (compact) to 10`);
+  }
   const formats = parseFormats(options.formats);
   if (formats !== undefined && formats.length === 0) {
     throw new UsageError(`Unexpected empty --format, expected one or more of ${availableFormats().join(', ')}`);
@@ -134,6 +139,7 @@ export async function runBuild(options: BuildCommandOptions = {}): Promise<Build
       ...(configFile !== undefined ? { config: configFile } : {}),
       ...(options.cache !== undefined ? { cache: options.cache } : {}),
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
+      ...(options.jsonIndent !== undefined ? { formatOptions: { json: { indent: options.jsonIndent } } } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.onLoadProgress ? { onLoadProgress: options.onLoadProgress } : {}),
     });
@@ -205,10 +211,11 @@ export function registerBuild(program: Command, state: { code: number }): void {
     .option('-q, --quiet', 'report errors only')
     .option('-c, --config <file>', 'use this configuration file instead of looking one up')
     .option('--no-cache', 'parse every file again, ignoring node_modules/.cache/guidekit')
+    .option('--json-indent <n>', 'indent the JSON files by n spaces (default: 0, compact)', (v) => Number(v))
     .action(
       async (
         root: string | undefined,
-        opts: { out?: string; format?: string; reporter: string; maxWarnings?: number; quiet?: boolean; config?: string; cache: boolean },
+        opts: { out?: string; format?: string; reporter: string; maxWarnings?: number; quiet?: boolean; config?: string; cache: boolean; jsonIndent?: number },
       ) => {
         // A progress bar only for a person watching: a TTY, and not CI.
         const bar = Boolean(process.stderr.isTTY) && !process.env['CI'] ? progressBar() : undefined;
@@ -223,6 +230,7 @@ export function registerBuild(program: Command, state: { code: number }): void {
             quiet: opts.quiet,
             config: opts.config,
             cache: opts.cache,
+            jsonIndent: opts.jsonIndent,
             color: opts.reporter === 'stylish' && Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
             onProgress: bar?.update,
             onLoadProgress: bar?.load,

@@ -2,15 +2,32 @@ import type { Guide } from '@guidekit/model';
 import { defaultHrefFor } from '../context.js';
 import type { FormatName, RenderContext } from '../context.js';
 
+/** Options of {@link renderJson} and {@link renderJsonIndex}. */
+export interface JsonOptions {
+  /**
+   * Spaces of indentation, 0 for compact JSON (the default). Guides carry a position for every
+   * node: two-space indentation makes a file about three times bigger for the same data.
+   */
+  indent?: number;
+}
+
+/** `JSON.stringify`'s `space` for an indent option (compact when absent, 0 or not a positive number). */
+function space(options: JsonOptions): number | undefined {
+  const n = options.indent;
+  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? Math.min(10, Math.floor(n)) : undefined;
+}
+
 /**
  * A guide as JSON (`json/<locale>/<slug>.json`), valid against `guide.schema.json`: the parsed
- * `Guide` as it is, two-space indented, with a final newline (stable bytes for the incremental build).
+ * `Guide` as it is, compact unless `indent` says otherwise, with a final newline (stable bytes
+ * for the incremental build).
  *
  * @param guide The guide.
+ * @param options `indent`: spaces of indentation (default 0, compact).
  * @returns The JSON text.
  */
-export function renderJson(guide: Guide): string {
-  return `${JSON.stringify(guide, null, 2)}\n`;
+export function renderJson(guide: Guide, options: JsonOptions = {}): string {
+  return `${JSON.stringify(guide, null, space(options))}\n`;
 }
 
 /** One guide in `json/index.json`. */
@@ -41,10 +58,11 @@ export interface JsonIndex {
  * other locales of the same slug, and where each format lives under `dist/`.
  *
  * @param guides Every guide.
- * @param options `formats` to list in `files` (default html, single, json, md, jsonld) and `hrefFor`.
+ * @param options `formats` to list in `files` (default html, single, json, md, jsonld), `hrefFor`,
+ * and `indent` (default 0, compact).
  * @returns The JSON text.
  */
-export function renderJsonIndex(guides: readonly Guide[], options: { formats?: readonly FormatName[]; hrefFor?: RenderContext['hrefFor'] } = {}): string {
+export function renderJsonIndex(guides: readonly Guide[], options: JsonOptions & { formats?: readonly FormatName[]; hrefFor?: RenderContext['hrefFor'] } = {}): string {
   const formats = options.formats ?? ['html', 'single', 'json', 'md', 'jsonld'];
   const hrefFor = options.hrefFor ?? defaultHrefFor;
   const bySlug = new Map<string, Set<string>>();
@@ -73,5 +91,5 @@ export function renderJsonIndex(guides: readonly Guide[], options: { formats?: r
       return e;
     });
   const index: JsonIndex = { version: 1, guides: entries };
-  return `${JSON.stringify(index, null, 2)}\n`;
+  return `${JSON.stringify(index, null, space(options))}\n`;
 }
