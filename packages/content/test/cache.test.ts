@@ -70,6 +70,31 @@ describe('parse cache', () => {
     expect(snapshot(third)).toBe(snapshot(clean));
   });
 
+  it('readSummary checks the whole entry like read, through one reused buffer, whatever the sizes in turn', () => {
+    const root = makeTree({});
+    const store = new GuideCache(path.join(root, '.cache'));
+    const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+    // Sizes around and beyond the first scratch buffer, in an order that shrinks and grows it.
+    const sizes = [10, 300_000, 5, 70_000, 1_000_000, 0, 262_144];
+    sizes.forEach((n, i) => {
+      expect(store.writeSync(`/g/${i}.md`, `k${i}`, JSON.stringify({ i, n }), encode('x'.repeat(n)))).toBe(true);
+    });
+    for (const [i, n] of [...sizes.entries(), ...sizes.entries()]) {
+      const summary = store.readSummary(`/g/${i}.md`, `k${i}`);
+      expect(summary).toEqual({ status: 'hit', summary: JSON.stringify({ i, n }) });
+      const whole = store.read(`/g/${i}.md`, `k${i}`);
+      expect(whole.status === 'hit' && whole.payload.length).toBe(n);
+    }
+    expect(store.readSummary('/g/0.md', 'another key')).toEqual({ status: 'miss' });
+    expect(store.readSummary('/g/none.md', 'k')).toEqual({ status: 'miss' });
+    // A payload byte changed: the summary alone is intact, but the entry is not.
+    const file = store.entryPath('/g/3.md');
+    const bytes = Buffer.from(readFileSync(file));
+    bytes[bytes.length - 1] = 0x79;
+    writeFileSync(file, bytes);
+    expect(store.readSummary('/g/3.md', 'k3')).toEqual({ status: 'corrupt' });
+  });
+
   it('keeps entries under the nearest node_modules/.cache/guidekit by default', async () => {
     const site = makeTree({ 'content/fr/a.md': guide('A') });
     mkdirSync(path.join(site, 'node_modules'));

@@ -1,7 +1,7 @@
 // Entry of a render thread (built to dist/render-worker.js). Renders the units the main thread
 // sends with the same format code, and answers with the files; it never writes.
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import type { Guide } from '@guidekit/model';
@@ -15,6 +15,12 @@ import type { FormatResult, StagedFile, WorkerInit, WorkerReply, WorkerTask } fr
 const init = workerData as WorkerInit;
 /** Unique per thread, so staged names never collide between threads or builds. */
 const tag = `${process.pid}-${threadId}-${randomBytes(4).toString('hex')}`;
+/**
+ * This thread's own staging folder: creating a file locks its folder, and the threads create
+ * thousands while the main thread renames them out, so each thread gets a folder of its own.
+ */
+const staging = path.join(init.staging, tag);
+mkdirSync(staging, { recursive: true });
 let count = 0;
 const decoder = new TextDecoder();
 // The registry's own format objects, those the threads render.
@@ -57,7 +63,7 @@ async function renderFormat(name: string, input: GuideInput): Promise<FormatResu
     // and no page's bytes cross between threads.
     const files: (OutputFile | StagedFile)[] = (Array.isArray(output) ? output : output.files).map((file) => {
       if (!('data' in file)) return file;
-      const staged = path.join(init.staging, `${path.posix.basename(file.path)}.${tag}.${count++}`);
+      const staged = path.join(staging, `${path.posix.basename(file.path)}.${count++}`);
       writeFileSync(staged, file.data);
       return { path: file.path, staged, sha: hashContent(file.data) };
     });

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -111,6 +111,9 @@ export type CacheRead =
   | { status: 'miss' }
   | { status: 'corrupt' };
 
+/** Outcome of {@link GuideCache.readSummary}: a hit gives the summary only. */
+export type SummaryRead = { status: 'hit'; summary: string } | { status: 'miss' } | { status: 'corrupt' };
+
 interface EntryHeader {
   v: number;
   key: string;
@@ -163,6 +166,56 @@ export class GuideCache {
     } catch {
       return { status: 'miss' };
     }
+    const parts = this.#parts(file, bytes, key);
+    if ('status' in parts) return parts;
+    return { status: 'hit', summary: parts.summary.toString('utf8'), payload: parts.payload };
+  }
+
+  /**
+   * Check an entry whole, like {@link GuideCache.read}, but give only its summary. The entry is
+   * read into one buffer reused from call to call: a load checks thousands of entries and keeps
+   * none of their payloads, and a fresh buffer per entry (a hundred megabytes in all for 2,000
+   * guides) would sit in the process's memory long after it was let go.
+   *
+   * @param absPath Absolute path of the guide.
+   * @param key The full cache key.
+   * @returns The summary on a hit; `corrupt` entries are deleted.
+   */
+  readSummary(absPath: string, key: string): SummaryRead {
+    const file = this.entryPath(absPath);
+    let bytes: Buffer;
+    try {
+      bytes = this.#readIntoScratch(file);
+    } catch {
+      return { status: 'miss' };
+    }
+    const parts = this.#parts(file, bytes, key);
+    if ('status' in parts) return parts;
+    return { status: 'hit', summary: parts.summary.toString('utf8') };
+  }
+
+  #scratch = Buffer.allocUnsafe(0);
+
+  /** The whole file, in the scratch buffer (grown when too small); valid until the next call. */
+  #readIntoScratch(file: string): Buffer {
+    const fd = openSync(file, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      if (this.#scratch.length < size) this.#scratch = Buffer.allocUnsafe(Math.max(size, this.#scratch.length * 2, 256 * 1024));
+      let read = 0;
+      while (read < size) {
+        const n = readSync(fd, this.#scratch, read, size - read, read);
+        if (n === 0) break; // Shrunk meanwhile: the length check below calls it corrupt.
+        read += n;
+      }
+      return this.#scratch.subarray(0, read);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** The summary and payload of an entry's bytes, or why there are none (corrupt entries are deleted). */
+  #parts(file: string, bytes: Buffer, key: string): { summary: Buffer; payload: Buffer } | { status: 'miss' } | { status: 'corrupt' } {
     const first = bytes.indexOf(10);
     let header: Partial<EntryHeader> | undefined;
     try {
@@ -185,7 +238,7 @@ export class GuideCache {
     const summary = bytes.subarray(summaryStart, summaryStart + summaryLength);
     const payload = bytes.subarray(payloadStart);
     if (sha256(summary) !== summarySha || sha256(payload) !== payloadSha) return this.#discard(file);
-    return { status: 'hit', summary: summary.toString('utf8'), payload };
+    return { summary, payload };
   }
 
   /**

@@ -220,14 +220,14 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
     items.push({ file, source, task, key });
   }
 
-  // Cache lookups: a hit gives the summary at once and keeps the guide's bytes for later.
+  // Cache lookups: a hit gives the summary at once; the guide's bytes stay in the entry until needed.
   const cacheDir =
     options.cache === false ? undefined : typeof options.cache === 'string' ? path.resolve(cwd, options.cache) : defaultCacheDir(absRoot, cwd);
   const cache = cacheDir ? new GuideCache(cacheDir) : undefined;
   let discarded = 0;
   if (cache) {
     for (const item of items) {
-      const read = cache.read(item.file.absPath, item.key);
+      const read = cache.readSummary(item.file.absPath, item.key);
       if (read.status === 'corrupt') discarded++;
       if (read.status !== 'hit') continue;
       try {
