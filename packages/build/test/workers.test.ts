@@ -26,6 +26,12 @@ describe.skipIf(!built)('render threads (built package)', () => {
       const b = fs.readFileSync(path.join(dir, 'main', file));
       expect(a.equals(b), file).toBe(true);
     }
+    // The JSON a thread writes is the guide's text as it arrived, unless indentation is asked for.
+    const indented = await build({ root: path.join(dir, 'content'), out: path.join(dir, 'indented'), workers: 2, formats: ['json'], formatOptions: { json: { indent: 2 } } });
+    expect(indented.written).toContain('json/fr/ajouter-imprimante.json');
+    const text = fs.readFileSync(path.join(dir, 'indented/json/fr/ajouter-imprimante.json'), 'utf8');
+    expect(text.startsWith('{\n  "slug"')).toBe(true);
+    expect(JSON.parse(text)).toEqual(JSON.parse(fs.readFileSync(path.join(dir, 'main/json/fr/ajouter-imprimante.json'), 'utf8')));
   });
 });
 

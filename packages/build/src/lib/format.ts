@@ -35,6 +35,12 @@ export interface GuideInput {
   kind: 'guide';
   guide: Guide;
   translations: Guide[];
+  /**
+   * The guide as compact JSON text (`JSON.stringify(guide)`), when the build already holds it (a
+   * render thread receives the guide that way): a format that writes the guide as it is can use
+   * it instead of serialising the guide again.
+   */
+  json?: string;
 }
 
 /**

@@ -75,14 +75,16 @@ async function renderFormat(name: string, input: GuideInput): Promise<FormatResu
 
 async function handle(task: WorkerTask): Promise<WorkerReply> {
   let guide: Guide;
+  let json: string;
   try {
-    guide = JSON.parse(decoder.decode(task.guide)) as Guide;
+    json = decoder.decode(task.guide);
+    guide = JSON.parse(json) as Guide;
   } catch (error) {
     const message = `the guide sent to the render thread is not JSON (${(error as Error).message})`;
     return { id: task.id, results: task.formats.map(() => ({ ok: false, message, unavailable: false })) };
   }
   // One decoded guide for every format: the HTML and single-file pages share its sanitized trees.
-  const input: GuideInput = { kind: 'guide', guide, translations: task.translations };
+  const input: GuideInput = { kind: 'guide', guide, translations: task.translations, json };
   const results: FormatResult[] = [];
   for (const name of task.formats) results.push(await renderFormat(name, input));
   return { id: task.id, results };

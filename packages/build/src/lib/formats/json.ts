@@ -24,9 +24,13 @@ export const json = defineFormat({
   // The index lists the files of the formats built alongside: a different set is a new index.
   inputs: (input, ctx) => (input.kind === 'site' ? ctx.formats : null),
   async render(input, ctx) {
-    const { guide } = input as GuideInput;
+    const { guide, json: text } = input as GuideInput;
+    const options = ctx.options as JsonFormatOptions;
+    const path = `json/${guide.locale}/${guide.slug}.json`;
+    // Compact JSON is the text the guide arrived as, when it came as text (on a render thread).
+    if (text !== undefined && !(typeof options.indent === 'number' && options.indent > 0)) return [{ path, data: `${text}\n` }];
     const { renderJson } = await loadRender();
-    return [{ path: `json/${guide.locale}/${guide.slug}.json`, data: renderJson(guide, ctx.options as JsonFormatOptions) }];
+    return [{ path, data: renderJson(guide, options) }];
   },
   async renderIndex(input, ctx) {
     const { renderJsonIndex } = await loadRender();
