@@ -40,6 +40,6 @@ export {
 } from './lib/images.js';
 export type { ImageUse } from './lib/images.js';
 export { GuideCache, defaultCacheDir, guidekitFingerprint } from './lib/cache.js';
-export type { CacheRead, SummaryRead } from './lib/cache.js';
+export type { CacheRead, EntryLocation, SummaryRead } from './lib/cache.js';
 export { outlineOf, summarize } from './lib/summary.js';
 export type { GuideSummary } from './lib/summary.js';

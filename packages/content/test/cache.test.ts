@@ -9,11 +9,15 @@ function snapshot(content: LoadedContent): string {
   return JSON.stringify({ guides: content.guides, translations: content.translations, diagnostics: content.diagnostics });
 }
 
+/** The ids the cache's index lists. */
 function entries(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((n) => n.endsWith('.json'))
-    .sort()
-    .map((n) => path.join(dir, n));
+  const index = JSON.parse(readFileSync(path.join(dir, 'index.json'), 'utf8')) as { entries: Record<string, unknown> };
+  return Object.keys(index.entries).sort();
+}
+
+/** The packs in a cache folder. */
+function packs(dir: string): string[] {
+  return readdirSync(dir).filter((n) => n.endsWith('.gkp'));
 }
 
 describe('parse cache', () => {
@@ -52,15 +56,26 @@ describe('parse cache', () => {
     const cache = path.join(root, '.cache');
     const clean = await loadContent(root, { cache, workers: 0 });
     const store = new GuideCache(cache);
-    const entryOf = (rel: string): string => store.entryPath(path.join(root, rel));
-
-    const a = readFileSync(entryOf('fr/a.md'));
-    writeFileSync(entryOf('fr/a.md'), a.subarray(0, Math.floor(a.length / 2))); // truncated
-    const b = Buffer.from(readFileSync(entryOf('fr/b.md')));
-    for (let i = b.length - 200; i < b.length - 100; i += 7) b[i] = 0x41 + (i % 26); // garbled payload
-    writeFileSync(entryOf('fr/b.md'), b);
-    writeFileSync(entryOf('fr/c.md'), '\u0000\u0001 not an entry'); // garbage header
-    writeFileSync(entryOf('fr/d.md'), ''); // empty
+    const where = (rel: string) => {
+      const at = store.entryLocation(path.join(root, rel));
+      if (!at) throw new Error(`no entry for ${rel}`);
+      return at;
+    };
+    const a = where('fr/a.md');
+    const b = where('fr/b.md');
+    const c = where('fr/c.md');
+    const d = where('fr/d.md');
+    const pack = Buffer.from(readFileSync(a.pack));
+    pack.fill(0x20, a.offset, a.offset + 10); // header garbled
+    for (let i = b.offset + b.length - 60; i < b.offset + b.length - 10; i += 7) pack[i] = 0x41 + (i % 26); // payload garbled
+    pack.write('\u0000 not an entry', c.offset); // garbage
+    writeFileSync(a.pack, pack);
+    // d: the index says it is longer than it is (a pack cut short, an index from elsewhere).
+    const indexFile = path.join(cache, 'index.json');
+    const index = JSON.parse(readFileSync(indexFile, 'utf8')) as { entries: Record<string, [string, string, number, number]> };
+    const dId = Object.keys(index.entries).find((id) => index.entries[id]?.[2] === d.offset) as string;
+    (index.entries[dId] as [string, string, number, number])[3] = d.length + pack.length;
+    writeFileSync(indexFile, JSON.stringify(index));
 
     const repaired = await loadContent(root, { cache, workers: 0 });
     expect(repaired.stats).toMatchObject({ parsed: 4, cached: 0, discarded: 4 });
@@ -68,6 +83,36 @@ describe('parse cache', () => {
     const third = await loadContent(root, { cache, workers: 0 });
     expect(third.stats).toMatchObject({ parsed: 0, cached: 4, discarded: 0 });
     expect(snapshot(third)).toBe(snapshot(clean));
+  });
+
+  it('an unreadable index is an empty cache, rebuilt by the next load', async () => {
+    const root = makeTree({ 'fr/a.md': guide('A'), 'fr/b.md': guide('B') });
+    const cache = path.join(root, '.cache');
+    const clean = await loadContent(root, { cache, workers: 0 });
+    writeFileSync(path.join(cache, 'index.json'), '{"v": 4, "entries": ');
+    const again = await loadContent(root, { cache, workers: 0 });
+    expect(again.stats).toMatchObject({ parsed: 2, cached: 0 });
+    expect(snapshot(again)).toBe(snapshot(clean));
+    expect((await loadContent(root, { cache, workers: 0 })).stats).toMatchObject({ parsed: 0, cached: 2 });
+  });
+
+  it('writes one pack per load that parses, merges them past eight, and deletes packs nothing lists', async () => {
+    const names = Array.from({ length: 10 }, (_, i) => `fr/g${i}.md`);
+    const root = makeTree(Object.fromEntries(names.map((n, i) => [n, guide(`G${i}`)])));
+    const cache = path.join(root, '.cache');
+    await loadContent(root, { cache, workers: 0 });
+    expect(packs(cache)).toHaveLength(1);
+    // One edited guide per load: one new pack each, until there are more than eight.
+    for (let i = 0; i < 8; i++) {
+      writeFileSync(path.join(root, names[i] as string), guide(`G${i} v2`));
+      const load = await loadContent(root, { cache, workers: 0 });
+      expect(load.stats).toMatchObject({ parsed: 1, cached: 9 });
+      expect(packs(cache).length).toBe(i < 7 ? i + 2 : 1);
+    }
+    expect(entries(cache)).toHaveLength(10);
+    const last = await loadContent(root, { cache, workers: 0 });
+    expect(last.stats).toMatchObject({ parsed: 0, cached: 10 });
+    expect(last.guides.map((g) => g.title)).toEqual([...names.map((_, i) => (i < 8 ? `G${i} v2` : `G${i}`))]);
   });
 
   it('readSummary checks the whole entry like read, through one reused buffer, whatever the sizes in turn', () => {
@@ -88,11 +133,14 @@ describe('parse cache', () => {
     expect(store.readSummary('/g/0.md', 'another key')).toEqual({ status: 'miss' });
     expect(store.readSummary('/g/none.md', 'k')).toEqual({ status: 'miss' });
     // A payload byte changed: the summary alone is intact, but the entry is not.
-    const file = store.entryPath('/g/3.md');
-    const bytes = Buffer.from(readFileSync(file));
-    bytes[bytes.length - 1] = 0x79;
-    writeFileSync(file, bytes);
+    const at = store.entryLocation('/g/3.md');
+    if (!at) throw new Error('no entry');
+    const bytes = Buffer.from(readFileSync(at.pack));
+    bytes[at.offset + at.length - 1] = 0x79;
+    writeFileSync(at.pack, bytes);
     expect(store.readSummary('/g/3.md', 'k3')).toEqual({ status: 'corrupt' });
+    // Corrupt entries leave the index: asked again, it is a miss.
+    expect(store.readSummary('/g/3.md', 'k3')).toEqual({ status: 'miss' });
   });
 
   it('keeps entries under the nearest node_modules/.cache/guidekit by default', async () => {

@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GuideCache, loadContent, outlineOf } from '../src/index.js';
@@ -50,10 +50,16 @@ describe('guides on demand (outlines, loadGuide, guideJson, imagesOf)', () => {
     const content = await loadContent(root, { cache, workers: 0 });
     expect(content.stats.cached).toBe(3);
     const store = new GuideCache(cache);
-    rmSync(store.entryPath(path.join(root, 'fr/a.md')));
-    writeFileSync(store.entryPath(path.join(root, 'fr/b.md')), 'garbage\n');
-    expect(content.loadGuide('fr/a.md')).toEqual(reference.find((g) => g.path === 'fr/a.md'));
+    const b = store.entryLocation(path.join(root, 'fr/b.md'));
+    if (!b) throw new Error('no entry for fr/b.md');
+    // b damaged in its pack, then every pack removed (a cleared cache folder).
+    const pack = Buffer.from(readFileSync(b.pack));
+    pack.fill(0x41, b.offset, b.offset + b.length);
+    writeFileSync(b.pack, pack);
     expect(content.loadGuide('fr/b.md')).toEqual(reference.find((g) => g.path === 'fr/b.md'));
+    for (const name of readdirSync(cache)) rmSync(path.join(cache, name));
+    expect(content.loadGuide('fr/a.md')).toEqual(reference.find((g) => g.path === 'fr/a.md'));
+    expect(content.guideJson('en/a.md')).toBe(JSON.stringify(reference.find((g) => g.path === 'en/a.md')));
   });
 
   it('returns a new object on each call: nothing is kept for the caller', async () => {

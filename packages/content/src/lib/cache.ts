@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-/** Bumped when the entry layout changes, so old entries are ignored rather than misread. */
-const ENTRY_FORMAT = 3;
+/** Bumped when the layout changes, so an old cache is ignored rather than misread. */
+const ENTRY_FORMAT = 4;
 
 /**
  * sha256 of a string or bytes, hex.
@@ -114,6 +114,13 @@ export type CacheRead =
 /** Outcome of {@link GuideCache.readSummary}: a hit gives the summary only. */
 export type SummaryRead = { status: 'hit'; summary: string } | { status: 'miss' } | { status: 'corrupt' };
 
+/** Where an entry lives: its pack (absolute path), byte offset and length. */
+export interface EntryLocation {
+  pack: string;
+  offset: number;
+  length: number;
+}
+
 interface EntryHeader {
   v: number;
   key: string;
@@ -122,51 +129,87 @@ interface EntryHeader {
   payload: [number, string];
 }
 
+/** An index record: the entry's key, pack file name, offset and length in that pack. */
+type IndexRecord = [key: string, pack: string, offset: number, length: number];
+
+const INDEX_FILE = 'index.json';
+const PACK = /^pack-[\w-]+\.gkp$/;
+/** Packs a cache keeps: a load that writes and finds more merges every live entry into one. */
+const MAX_PACKS = 8;
+/** A pack the index does not list is deleted once this old (younger, it may be another load's, still being written). */
+const STALE_MS = 5 * 60_000;
+
 /**
- * One file per guide under a folder. An entry is a header line (format, key, byte length and
- * sha256 of each part), a summary line, then the payload. Anything that does not match —
- * truncated, garbled, another format — is reported `corrupt` (and deleted); an intact entry for
- * another key is a `miss`. Checksums are computed on bytes, which is several times faster than
- * hashing decoded strings, and the payload is not decoded here: a no-op load only needs summaries.
+ * The parse cache: entries appended to pack files, found through one index. An entry is a
+ * header line (format, key, byte length and sha256 of each part), a summary line, then the
+ * payload; a load appends its new entries to one pack of its own and, at the end, merges its
+ * records into `index.json` (written aside and renamed, so a reader never sees half of it).
+ *
+ * Why packs: creating a file is the costly part of writing a small one (a millisecond each on
+ * some virtual disks), and a cold load of thousands of guides would create one per guide; a
+ * no-op load reads one index and one pack instead of thousands of files.
+ *
+ * Anything that does not check out (truncated, garbled, another format) is `corrupt` and left out
+ * of the index at the next flush; an intact entry for another key is a `miss`. Two loads at once
+ * each write their own pack; the last to flush wins the index (the other's new entries are parsed
+ * again next time). Checksums are computed on bytes, and the payload is not decoded here: a no-op
+ * load only needs summaries.
  */
 export class GuideCache {
-  /** Absolute folder of the entries. */
+  /** Absolute folder of the index and packs. */
   readonly dir: string;
-  #readySync = false;
+  #records: Map<string, IndexRecord> | undefined;
+  /** Records this instance wrote, merged into the index on flush. */
+  readonly #written = new Map<string, IndexRecord>();
+  /** Records found corrupt, left out of the index on flush (if nobody replaced them meanwhile). */
+  readonly #dropped = new Map<string, IndexRecord>();
+  #pack: { name: string; fd: number; size: number } | undefined;
+  #scratch = Buffer.allocUnsafe(0);
 
-  /** @param dir Absolute folder of the entries (created on first write). */
+  /** @param dir Absolute folder of the cache (created on first write). */
   constructor(dir: string) {
     this.dir = dir;
   }
 
-  /**
-   * Where the entry of a source file lives. Named after the file's absolute path (not its
-   * content), so an edited file replaces its entry instead of piling up new ones.
-   *
-   * @param absPath Absolute path of the guide.
-   * @returns Absolute path of the entry.
-   */
-  entryPath(absPath: string): string {
-    return path.join(this.dir, `${sha256(absPath).slice(0, 40)}.json`);
+  /** The id of a source file's entry: named after the file's path, so an edited file replaces its entry. */
+  #id(absPath: string): string {
+    return sha256(absPath).slice(0, 40);
+  }
+
+  /** The index, read once (an unreadable or foreign index is an empty one: every lookup misses). */
+  #index(): Map<string, IndexRecord> {
+    this.#records ??= readIndex(path.join(this.dir, INDEX_FILE));
+    return this.#records;
   }
 
   /**
-   * Read the entry of `absPath` if it was written for `key` and is intact. Synchronous: reading a
-   * few thousand small files this way costs a fraction of the promise-based equivalent.
+   * Where the entry of a source file lives, if the index lists one.
+   *
+   * @param absPath Absolute path of the guide.
+   * @returns Its pack, offset and length, or `undefined`.
+   */
+  entryLocation(absPath: string): EntryLocation | undefined {
+    const record = this.#index().get(this.#id(absPath));
+    return record ? { pack: path.join(this.dir, record[1]), offset: record[2], length: record[3] } : undefined;
+  }
+
+  /**
+   * Read the entry of `absPath` if it was written for `key` and is intact.
    *
    * @param absPath Absolute path of the guide.
    * @param key The full cache key (content hash, versions, options).
-   * @returns The summary and payload on a hit; `corrupt` entries are deleted.
+   * @returns The summary and payload on a hit.
    */
   read(absPath: string, key: string): CacheRead {
-    const file = this.entryPath(absPath);
+    const found = this.#find(absPath, key);
+    if ('status' in found) return found;
     let bytes: Buffer;
     try {
-      bytes = readFileSync(file);
+      bytes = readAt(path.join(this.dir, found.record[1]), found.record[2], Buffer.allocUnsafe(found.record[3]));
     } catch {
       return { status: 'miss' };
     }
-    const parts = this.#parts(file, bytes, key);
+    const parts = this.#parts(found.id, found.record, bytes);
     if ('status' in parts) return parts;
     return { status: 'hit', summary: parts.summary.toString('utf8'), payload: parts.payload };
   }
@@ -179,43 +222,33 @@ export class GuideCache {
    *
    * @param absPath Absolute path of the guide.
    * @param key The full cache key.
-   * @returns The summary on a hit; `corrupt` entries are deleted.
+   * @returns The summary on a hit.
    */
   readSummary(absPath: string, key: string): SummaryRead {
-    const file = this.entryPath(absPath);
+    const found = this.#find(absPath, key);
+    if ('status' in found) return found;
+    const length = found.record[3];
+    if (this.#scratch.length < length) this.#scratch = Buffer.allocUnsafe(Math.max(length, this.#scratch.length * 2, 256 * 1024));
     let bytes: Buffer;
     try {
-      bytes = this.#readIntoScratch(file);
+      bytes = readAt(path.join(this.dir, found.record[1]), found.record[2], this.#scratch.subarray(0, length));
     } catch {
       return { status: 'miss' };
     }
-    const parts = this.#parts(file, bytes, key);
+    const parts = this.#parts(found.id, found.record, bytes);
     if ('status' in parts) return parts;
     return { status: 'hit', summary: parts.summary.toString('utf8') };
   }
 
-  #scratch = Buffer.allocUnsafe(0);
-
-  /** The whole file, in the scratch buffer (grown when too small); valid until the next call. */
-  #readIntoScratch(file: string): Buffer {
-    const fd = openSync(file, 'r');
-    try {
-      const size = fstatSync(fd).size;
-      if (this.#scratch.length < size) this.#scratch = Buffer.allocUnsafe(Math.max(size, this.#scratch.length * 2, 256 * 1024));
-      let read = 0;
-      while (read < size) {
-        const n = readSync(fd, this.#scratch, read, size - read, read);
-        if (n === 0) break; // Shrunk meanwhile: the length check below calls it corrupt.
-        read += n;
-      }
-      return this.#scratch.subarray(0, read);
-    } finally {
-      closeSync(fd);
-    }
+  #find(absPath: string, key: string): { id: string; record: IndexRecord } | { status: 'miss' } {
+    const id = this.#id(absPath);
+    const record = this.#index().get(id);
+    // No entry, or one for an older version of the file: a plain miss, replaced later.
+    return record && record[0] === key ? { id, record } : { status: 'miss' };
   }
 
-  /** The summary and payload of an entry's bytes, or why there are none (corrupt entries are deleted). */
-  #parts(file: string, bytes: Buffer, key: string): { summary: Buffer; payload: Buffer } | { status: 'miss' } | { status: 'corrupt' } {
+  /** The summary and payload of an entry's bytes, or `corrupt` (and the record is dropped). */
+  #parts(id: string, record: IndexRecord, bytes: Buffer): { summary: Buffer; payload: Buffer } | { status: 'corrupt' } {
     const first = bytes.indexOf(10);
     let header: Partial<EntryHeader> | undefined;
     try {
@@ -223,29 +256,32 @@ export class GuideCache {
     } catch {
       header = undefined;
     }
-    // An intact entry from another entry format (an older guidekit): a plain miss, overwritten later.
-    if (header && typeof header.v === 'number' && header.v !== ENTRY_FORMAT) return { status: 'miss' };
-    if (!header || typeof header.key !== 'string' || !Array.isArray(header.summary) || !Array.isArray(header.payload)) {
-      return this.#discard(file);
-    }
-    // A well-formed entry for an older version of the file: a plain miss, overwritten later.
-    if (header.key !== key) return { status: 'miss' };
-    const [summaryLength, summarySha] = header.summary;
-    const [payloadLength, payloadSha] = header.payload;
-    const summaryStart = first + 1;
-    const payloadStart = summaryStart + summaryLength + 1;
-    if (payloadStart + payloadLength !== bytes.length || bytes[payloadStart - 1] !== 10) return this.#discard(file);
-    const summary = bytes.subarray(summaryStart, summaryStart + summaryLength);
-    const payload = bytes.subarray(payloadStart);
-    if (sha256(summary) !== summarySha || sha256(payload) !== payloadSha) return this.#discard(file);
-    return { summary, payload };
+    const ok = (): { summary: Buffer; payload: Buffer } | undefined => {
+      // Fewer bytes than the index says (a pack cut short) is as wrong as a bad checksum.
+      if (bytes.length !== record[3]) return undefined;
+      if (!header || header.v !== ENTRY_FORMAT || header.key !== record[0] || !Array.isArray(header.summary) || !Array.isArray(header.payload)) return undefined;
+      const [summaryLength, summarySha] = header.summary;
+      const [payloadLength, payloadSha] = header.payload;
+      const summaryStart = first + 1;
+      const payloadStart = summaryStart + summaryLength + 1;
+      if (payloadStart + payloadLength !== bytes.length || bytes[payloadStart - 1] !== 10) return undefined;
+      const summary = bytes.subarray(summaryStart, summaryStart + summaryLength);
+      const payload = bytes.subarray(payloadStart);
+      if (sha256(summary) !== summarySha || sha256(payload) !== payloadSha) return undefined;
+      return { summary, payload };
+    };
+    const parts = ok();
+    if (parts) return parts;
+    this.#index().delete(id);
+    this.#dropped.set(id, record);
+    return { status: 'corrupt' };
   }
 
   /**
-   * Write an entry atomically (temp file in the same folder, then rename), so a reader never
-   * sees half an entry even when two loads run at once. Synchronous: a load writes each entry as
-   * its parse arrives and lets the guide go, instead of queueing thousands of pending writes that
-   * hold their bytes. A cache that cannot be written (read-only disk) only costs speed.
+   * Append an entry to this instance's pack (created on the first write). Synchronous: a load
+   * writes each entry as its parse arrives and lets the guide go, instead of queueing thousands
+   * of pending writes that hold their bytes. The index learns of it at {@link GuideCache.flush}.
+   * A cache that cannot be written (read-only disk) only costs speed.
    *
    * @param absPath Absolute path of the guide.
    * @param key The full cache key.
@@ -254,40 +290,165 @@ export class GuideCache {
    * @returns Whether the entry was written.
    */
   writeSync(absPath: string, key: string, summary: string, payload: Uint8Array): boolean {
-    const file = this.entryPath(absPath);
-    const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      if (!this.#readySync) {
+      if (!this.#pack) {
         mkdirSync(this.dir, { recursive: true });
-        this.#readySync = true;
+        const name = `pack-${process.pid}-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}.gkp`;
+        this.#pack = { name, fd: openSync(path.join(this.dir, name), 'wx'), size: 0 };
       }
-      const fd = openSync(temp, 'w');
-      try {
-        // Header and summary, then the payload as it came (no concatenated copy of the guide).
-        const parts = entryParts(key, summary, payload);
-        for (const part of parts) writeAll(fd, part);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(temp, file);
-      return true;
     } catch {
-      try {
-        unlinkSync(temp);
-      } catch {
-        // Never written.
-      }
       return false;
+    }
+    const pack = this.#pack;
+    const parts = entryParts(key, summary, payload);
+    const offset = pack.size;
+    try {
+      for (const part of parts) pack.size += writeAll(pack.fd, part, pack.size);
+    } catch {
+      // A short pack is never read past its last whole entry; a fresh pack takes the next ones.
+      this.#closePack();
+      return false;
+    }
+    const record: IndexRecord = [key, pack.name, offset, pack.size - offset];
+    const id = this.#id(absPath);
+    this.#written.set(id, record);
+    this.#index().set(id, record);
+    return true;
+  }
+
+  /**
+   * Close this instance's pack and merge what it wrote (and found corrupt) into the index on
+   * disk; merge the packs when there are too many, delete those nothing lists any more. Never
+   * throws: a cache that cannot be updated only costs speed.
+   */
+  flush(): void {
+    this.#closePack();
+    if (this.#written.size === 0 && this.#dropped.size === 0) return;
+    try {
+      const file = path.join(this.dir, INDEX_FILE);
+      // Another load may have flushed since this one read the index: start from the disk.
+      const index = readIndex(file);
+      for (const [id, record] of this.#dropped) {
+        const now = index.get(id);
+        if (now && now[1] === record[1] && now[2] === record[2]) index.delete(id);
+      }
+      for (const [id, record] of this.#written) index.set(id, record);
+      const names = readdirSync(this.dir);
+      const packs = new Set(names.filter((n) => PACK.test(n)));
+      for (const [id, record] of index) if (!packs.has(record[1])) index.delete(id);
+      let merged: Set<string> = new Set();
+      if (new Set([...index.values()].map((r) => r[1])).size > MAX_PACKS) merged = this.#merge(index);
+      writeIndex(file, index);
+      this.#records = index;
+      const live = new Set([...index.values()].map((r) => r[1]));
+      const now = Date.now();
+      for (const name of names) {
+        const stale = (): boolean => {
+          try {
+            return now - statSync(path.join(this.dir, name)).mtimeMs > STALE_MS;
+          } catch {
+            return false;
+          }
+        };
+        // Packs nothing lists (merged ones at once, others once surely not being written), index
+        // files a killed load left aside, and entries of the previous layout (a file per guide).
+        const old =
+          (PACK.test(name) && !live.has(name) && (merged.has(name) || stale())) ||
+          (/^(?:[0-9a-f]{40}\.json(?:\..*\.tmp)?|index\.json\..*\.tmp)$/.test(name) && stale());
+        if (old) unlinkSync(path.join(this.dir, name));
+      }
+    } catch {
+      // Read-only, removed meanwhile: the next load reads what is there.
+    } finally {
+      this.#written.clear();
+      this.#dropped.clear();
     }
   }
 
-  #discard(file: string): CacheRead {
+  /** Copy every live entry into one new pack; returns the packs it emptied. */
+  #merge(index: Map<string, IndexRecord>): Set<string> {
+    const from = new Set([...index.values()].map((r) => r[1]));
+    const name = `pack-${process.pid}-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}.gkp`;
+    const fd = openSync(path.join(this.dir, name), 'wx');
+    let size = 0;
     try {
-      unlinkSync(file);
-    } catch {
-      // Already gone, or read-only: it will be overwritten or ignored.
+      for (const [id, record] of index) {
+        let bytes: Buffer;
+        try {
+          bytes = readAt(path.join(this.dir, record[1]), record[2], Buffer.allocUnsafe(record[3]));
+        } catch {
+          index.delete(id);
+          continue;
+        }
+        size += writeAll(fd, bytes, size);
+        index.set(id, [record[0], name, size - bytes.length, bytes.length]);
+      }
+    } finally {
+      closeSync(fd);
     }
-    return { status: 'corrupt' };
+    return from;
+  }
+
+  #closePack(): void {
+    if (!this.#pack) return;
+    try {
+      closeSync(this.#pack.fd);
+    } catch {
+      // Already closed.
+    }
+    this.#pack = undefined;
+  }
+}
+
+/** The index file as records (empty when missing, unreadable, garbled or of another format). */
+function readIndex(file: string): Map<string, IndexRecord> {
+  const records = new Map<string, IndexRecord>();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return records;
+  }
+  const index = parsed as { v?: unknown; entries?: unknown };
+  if (!index || index.v !== ENTRY_FORMAT || typeof index.entries !== 'object' || index.entries === null) return records;
+  for (const [id, r] of Object.entries(index.entries as Record<string, unknown>)) {
+    if (Array.isArray(r) && r.length === 4 && typeof r[0] === 'string' && typeof r[1] === 'string' && PACK.test(r[1]) && Number.isInteger(r[2]) && Number.isInteger(r[3]) && r[2] >= 0 && r[3] > 0) {
+      records.set(id, r as IndexRecord);
+    }
+  }
+  return records;
+}
+
+/** Write the index aside and rename it into place. */
+function writeIndex(file: string, index: Map<string, IndexRecord>): void {
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    writeFileSync(temp, JSON.stringify({ v: ENTRY_FORMAT, entries: Object.fromEntries(index) }));
+    renameSync(temp, file);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Never written.
+    }
+    throw error;
+  }
+}
+
+/** `length` bytes of `file` from `offset` into `into` (throws when the file is shorter: a truncated pack). */
+function readAt(file: string, offset: number, into: Buffer): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    let read = 0;
+    while (read < into.length) {
+      const n = readSync(fd, into, read, into.length - read, offset + read);
+      if (n === 0) break;
+      read += n;
+    }
+    // Short: the pack was cut. The length check of the entry calls it corrupt.
+    return read === into.length ? into : into.subarray(0, read);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -303,8 +464,9 @@ function entryParts(key: string, summary: string, payload: Uint8Array): Uint8Arr
   return [Buffer.from(`${JSON.stringify(header)}\n`), summaryBytes, Buffer.from('\n'), payload];
 }
 
-/** Write every byte of `data` at the file's current position (a write may be short). */
-function writeAll(fd: number, data: Uint8Array): void {
+/** Write every byte of `data` at `position` (a write may be short); returns the bytes written. */
+function writeAll(fd: number, data: Uint8Array, position: number): number {
   let offset = 0;
-  while (offset < data.byteLength) offset += writeSync(fd, data, offset, data.byteLength - offset);
+  while (offset < data.byteLength) offset += writeSync(fd, data, offset, data.byteLength - offset, position + offset);
+  return data.byteLength;
 }

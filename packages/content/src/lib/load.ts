@@ -306,6 +306,9 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
     if (report && (done % 25 === 0 || done === misses.length)) report({ done, total: misses.length });
   });
 
+  // The new entries join the cache's index (and corrupt ones leave it) once, now.
+  cache?.flush();
+
   // A guide whose cache entry goes away after the load is parsed again when asked for, on this
   // thread and synchronously: where `require` cannot load the built parser (Node before 20.19, or
   // sources under a test runner), the parser must be loaded now.
