@@ -45,6 +45,7 @@ if (args[0] === '--child') {
       errors,
       failed: result.diagnostics.filter((d) => d.ruleId === 'build/render-failed').length,
       maxRssMB: process.resourceUsage().maxRSS / 1024,
+      timings: result.timings,
     }),
   );
   process.exit(0);
@@ -123,6 +124,8 @@ const parse = { ms: parseMs, cpuMs: parseCpuMs };
 console.log(`bench/build: ${cold.guides} guides (${sources.length} corpus files × ${copies}), formats ${formats}, node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}`);
 console.log(`  baseline bare parse (unified + remark-parse + remark-frontmatter, one thread): ${parseMs.toFixed(0)} ms wall, ${parseCpuMs.toFixed(0)} ms cpu`);
 console.log(line('cold build', cold, parse, 'parse', 3, `${cold.written} files, ${cold.errors} error diagnostics, ${cold.failed} failed renders`));
+const t = cold.timings;
+console.log(`    phases: load ${(t.loadMs / 1000).toFixed(1)} s (${ratio(t.loadMs, parseMs)} × parse), plan ${(t.planMs / 1000).toFixed(1)} s, render ${(t.renderMs / 1000).toFixed(1)} s (${ratio(t.renderMs, parseMs)} × parse), finish ${(t.finishMs / 1000).toFixed(1)} s`);
 console.log(line('no-op rebuild', noop, cold, 'cold', 0.05, `${noop.written} files written`));
 console.log(line('one guide changed', one, cold, 'cold', 0.1, `${one.written} files written, ${one.rendered} units rendered`));
 const peak = Math.max(cold.maxRssMB, noop.maxRssMB, one.maxRssMB);
