@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GuideCache, loadContent, type LoadedContent } from '../src/index.js';
@@ -141,6 +141,34 @@ describe('parse cache', () => {
     expect(store.readSummary('/g/3.md', 'k3')).toEqual({ status: 'corrupt' });
     // Corrupt entries leave the index: asked again, it is a miss.
     expect(store.readSummary('/g/3.md', 'k3')).toEqual({ status: 'miss' });
+  });
+
+  it('two writers at once: each keeps its own pack, the index gets both, the last flush wins a shared entry', () => {
+    const dir = path.join(makeTree({}), '.cache');
+    const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+    const a = new GuideCache(dir);
+    const b = new GuideCache(dir);
+    for (const i of [1, 2, 3]) expect(a.writeSync(`/g/${i}.md`, `k${i}`, `"a${i}"`, bytes(`A${i}`))).toBe(true);
+    for (const i of [3, 4, 5]) expect(b.writeSync(`/g/${i}.md`, `k${i}`, `"b${i}"`, bytes(`B${i}`))).toBe(true);
+    expect(packs(dir)).toHaveLength(2);
+    a.flush();
+    b.flush(); // reads the index a wrote, adds its own records
+    const reader = new GuideCache(dir);
+    const summaries = [1, 2, 3, 4, 5].map((i) => {
+      const read = reader.read(`/g/${i}.md`, `k${i}`);
+      return read.status === 'hit' ? `${read.summary}:${read.payload.toString()}` : read.status;
+    });
+    expect(summaries).toEqual(['"a1":A1', '"a2":A2', '"b3":B3', '"b4":B4', '"b5":B5']);
+    expect(entries(dir)).toHaveLength(5);
+    // A pack deleted behind the cache's back: its entries are misses, and the next flush forgets them.
+    const at = reader.entryLocation('/g/4.md');
+    if (!at) throw new Error('no entry');
+    rmSync(at.pack);
+    expect(new GuideCache(dir).read('/g/4.md', 'k4')).toEqual({ status: 'miss' });
+    const c = new GuideCache(dir);
+    expect(c.writeSync('/g/6.md', 'k6', '"c6"', bytes('C6'))).toBe(true);
+    c.flush();
+    expect(entries(dir)).toHaveLength(3); // 1 and 2 (a's pack), 6 (c's)
   });
 
   it('keeps entries under the nearest node_modules/.cache/guidekit by default', async () => {
