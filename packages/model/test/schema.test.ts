@@ -62,4 +62,12 @@ describe('@guidekit/model', () => {
     expect(sortDiagnostics([b, a]).map((d) => d.line)).toEqual([1, 3]);
     expect(a).toMatchObject({ endLine: 1, endColumn: 5, severity: 'warning' });
   });
+
+  it('sorts files and rule ids by code unit, the same on every machine (not by locale)', () => {
+    const at = (file: string, ruleId = 'r') => createDiagnostic({ file, ruleId, message: 'm', position: { line: 1, column: 1 } });
+    // Locale collation would put `b.md` before `C.md` and `é` next to `e`; code units do not.
+    const files = ['b.md', 'C.md', 'é.md', 'f.md', 'e-2.md', 'e.md'];
+    expect(sortDiagnostics(files.map((f) => at(f))).map((d) => d.file)).toEqual(['C.md', 'b.md', 'e-2.md', 'e.md', 'f.md', 'é.md']);
+    expect(sortDiagnostics([at('x.md', 'b/z'), at('x.md', 'B/a'), at('x.md', 'a/y')]).map((d) => d.ruleId)).toEqual(['B/a', 'a/y', 'b/z']);
+  });
 });

@@ -42,8 +42,14 @@ export function createDiagnostic(init: DiagnosticInit): Diagnostic {
 
 const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/** Code-unit order: the same on every machine, whatever its locale or ICU data (`localeCompare` is not). */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /**
- * Sort diagnostics by file, line, column, then severity (errors first), then rule id.
+ * Sort diagnostics by file, line, column, then severity (errors first), then rule id. Strings
+ * compare by code unit, so a report lists the same diagnostics in the same order on every machine.
  *
  * @param list Diagnostics to sort (not mutated).
  * @returns A new sorted array.
@@ -51,10 +57,10 @@ const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   return [...list].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) ||
+      compareText(a.file, b.file) ||
       a.line - b.line ||
       a.column - b.column ||
       order[a.severity] - order[b.severity] ||
-      a.ruleId.localeCompare(b.ruleId),
+      compareText(a.ruleId, b.ruleId),
   );
 }
