@@ -139,7 +139,8 @@ export function computeStatus(content: LoadedContent, options: StatusOptions = {
       }));
     }
   }
-  guides.sort((a, b) => a.locale.localeCompare(b.locale) || a.slug.localeCompare(b.slug));
+  // Code-unit order: the same report on every machine (localeCompare follows the machine's locale).
+  guides.sort((a, b) => (a.locale < b.locale ? -1 : a.locale > b.locale ? 1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   const locales = targetLocales.map((locale) => {
     const rows = guides.filter((row) => localeMatches(row.locale, locale));
     const count = (state: TranslationState) => rows.filter((row) => row.state === state).length;

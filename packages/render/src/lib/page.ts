@@ -7,6 +7,7 @@ import { defaultHrefFor, pageUrl } from './context.js';
 import type { FormatName, RenderContext } from './context.js';
 import { PAGE_CSS } from './css.js';
 import { languageName, safeLang, textDirection, uiStrings } from './strings.js';
+import { byCodeUnit } from './order.js';
 
 /**
  * The Content-Security-Policy of every page: no script may run at all (`default-src 'none'` and no
@@ -85,7 +86,7 @@ export function localeVersions(guide: Guide, ctx: RenderContext): Guide[] {
   }
   const order = ctx.site?.locales ?? [];
   const rank = (l: string): number => (order.includes(l) ? order.indexOf(l) : order.length);
-  others.sort((a, b) => rank(a.locale) - rank(b.locale) || a.locale.localeCompare(b.locale));
+  others.sort((a, b) => rank(a.locale) - rank(b.locale) || byCodeUnit(a.locale, b.locale));
   return [guide, ...others];
 }
 
@@ -117,7 +118,7 @@ export function guideHeader(guide: Guide, ctx: RenderContext, format: FormatName
   const t = uiStrings(guide.locale);
   const versions = localeVersions(guide, ctx);
   const items = [...versions]
-    .sort((a, b) => a.locale.localeCompare(b.locale))
+    .sort((a, b) => byCodeUnit(a.locale, b.locale))
     .map((g) => {
       const lang = safeLang(g.locale);
       return g === guide

@@ -8,6 +8,7 @@ import { renderGuideBody } from '../guide-body.js';
 import { alternateLinks, guideHeader, renderPage, scriptSafeJson } from '../page.js';
 import { languageName, safeLang, uiStrings } from '../strings.js';
 import { renderJsonLd } from './jsonld.js';
+import { byCodeUnit, collate } from '../order.js';
 
 /** Site images: mapped URL, `loading="lazy"`, and width/height when the caller knows them. */
 export function siteImages(guide: Guide, ctx: RenderContext): ImageTransform {
@@ -60,14 +61,14 @@ function guideItem(guide: Guide, href: string, pageLang: string): Element {
 }
 
 function byTitle(a: Guide, b: Guide): number {
-  return (b.frontmatter.date ?? '').localeCompare(a.frontmatter.date ?? '') || a.title.localeCompare(b.title) || a.slug.localeCompare(b.slug);
+  return byCodeUnit(b.frontmatter.date ?? '', a.frontmatter.date ?? '') || collate(a.locale, a.title, b.title) || byCodeUnit(a.slug, b.slug);
 }
 
 function localesOf(guides: readonly Guide[], ctx: RenderContext): string[] {
   const present = [...new Set(guides.map((g) => g.locale))];
   const order = [...(ctx.site?.sourceLocale ? [ctx.site.sourceLocale] : []), ...(ctx.site?.locales ?? [])];
   const rank = (l: string): number => (order.includes(l) ? order.indexOf(l) : order.length);
-  return present.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  return present.sort((a, b) => rank(a) - rank(b) || byCodeUnit(a, b));
 }
 
 /**

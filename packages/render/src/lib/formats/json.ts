@@ -1,6 +1,7 @@
 import type { Guide } from '@guidekit/model';
 import { defaultHrefFor } from '../context.js';
 import type { FormatName, RenderContext } from '../context.js';
+import { byCodeUnit } from '../order.js';
 
 /** Options of {@link renderJson} and {@link renderJsonIndex}. */
 export interface JsonOptions {
@@ -73,7 +74,7 @@ export function renderJsonIndex(guides: readonly Guide[], options: JsonOptions &
   }
   const folder: Record<FormatName, string> = { html: 'html', single: 'single', json: 'json', md: 'md', jsonld: 'jsonld', print: 'print' };
   const entries = [...guides]
-    .sort((a, b) => a.slug.localeCompare(b.slug) || a.locale.localeCompare(b.locale))
+    .sort((a, b) => byCodeUnit(a.slug, b.slug) || byCodeUnit(a.locale, b.locale))
     .map((g): JsonIndexEntry => {
       const e: JsonIndexEntry = {
         slug: g.slug,
