@@ -1,5 +1,6 @@
 // Entry of a render thread (built to dist/render-worker.js). Renders the units the main thread
-// sends with the same format code, and answers with the files; it never writes.
+// sends with the same format code, writes each output to its own staging folder, and answers with
+// where it put them and their hashes; only the main thread renames into `out`.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';

@@ -201,15 +201,8 @@ export class GuideCache {
    * @returns The summary and payload on a hit.
    */
   read(absPath: string, key: string): CacheRead {
-    const found = this.#find(absPath, key);
-    if ('status' in found) return found;
-    let bytes: Buffer;
-    try {
-      bytes = readAt(path.join(this.dir, found.record[1]), found.record[2], Buffer.allocUnsafe(found.record[3]));
-    } catch {
-      return { status: 'miss' };
-    }
-    const parts = this.#parts(found.id, found.record, bytes);
+    // A buffer of its own (never a slice of Node's shared pool): the payload may be moved to a thread.
+    const parts = this.#check(absPath, key, (length) => Buffer.allocUnsafeSlow(length));
     if ('status' in parts) return parts;
     return { status: 'hit', summary: parts.summary.toString('utf8'), payload: parts.payload };
   }
@@ -225,19 +218,25 @@ export class GuideCache {
    * @returns The summary on a hit.
    */
   readSummary(absPath: string, key: string): SummaryRead {
-    const found = this.#find(absPath, key);
-    if ('status' in found) return found;
-    const length = found.record[3];
-    if (this.#scratch.length < length) this.#scratch = Buffer.allocUnsafe(Math.max(length, this.#scratch.length * 2, 256 * 1024));
-    let bytes: Buffer;
-    try {
-      bytes = readAt(path.join(this.dir, found.record[1]), found.record[2], this.#scratch.subarray(0, length));
-    } catch {
-      return { status: 'miss' };
-    }
-    const parts = this.#parts(found.id, found.record, bytes);
+    const parts = this.#check(absPath, key, (length) => {
+      if (this.#scratch.length < length) this.#scratch = Buffer.allocUnsafe(Math.max(length, this.#scratch.length * 2, 256 * 1024));
+      return this.#scratch.subarray(0, length);
+    });
     if ('status' in parts) return parts;
     return { status: 'hit', summary: parts.summary.toString('utf8') };
+  }
+
+  /** The entry of `absPath` for `key`, read into the buffer `into` gives and checked whole. */
+  #check(absPath: string, key: string, into: (length: number) => Buffer): { summary: Buffer; payload: Buffer } | { status: 'miss' } | { status: 'corrupt' } {
+    const found = this.#find(absPath, key);
+    if ('status' in found) return found;
+    let bytes: Buffer;
+    try {
+      bytes = readAt(path.join(this.dir, found.record[1]), found.record[2], into(found.record[3]));
+    } catch {
+      return { status: 'miss' }; // The pack went away: parsed again, and the next flush forgets it.
+    }
+    return this.#parts(found.id, found.record, bytes);
   }
 
   #find(absPath: string, key: string): { id: string; record: IndexRecord } | { status: 'miss' } {
@@ -375,7 +374,7 @@ export class GuideCache {
       for (const [id, record] of index) {
         let bytes: Buffer;
         try {
-          bytes = readAt(path.join(this.dir, record[1]), record[2], Buffer.allocUnsafe(record[3]));
+          bytes = readAt(path.join(this.dir, record[1]), record[2], Buffer.allocUnsafeSlow(record[3]));
         } catch {
           index.delete(id);
           continue;
@@ -435,7 +434,7 @@ function writeIndex(file: string, index: Map<string, IndexRecord>): void {
   }
 }
 
-/** `length` bytes of `file` from `offset` into `into` (throws when the file is shorter: a truncated pack). */
+/** Bytes of `file` from `offset` into `into`: all of `into`, or fewer when the file is shorter (a pack cut short). Throws when the file cannot be opened. */
 function readAt(file: string, offset: number, into: Buffer): Buffer {
   const fd = openSync(file, 'r');
   try {

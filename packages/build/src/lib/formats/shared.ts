@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Guide } from '@guidekit/model';
 import { resolveAssetPath } from '@guidekit/render/assets';
 import type { AssetResolution, AssetRoots, SiteInfo } from '@guidekit/render';
+import type { FormatContext } from '../format.js';
 
 let renderModule: Promise<typeof import('@guidekit/render')> | undefined;
 /**
@@ -14,7 +15,6 @@ export function loadRender(): Promise<typeof import('@guidekit/render')> {
   renderModule ??= import('@guidekit/render');
   return renderModule;
 }
-import type { FormatContext } from '../format.js';
 
 /** Content root and static folder: the only folders images are read from. */
 export function assetRoots(ctx: FormatContext): AssetRoots {
