@@ -2,6 +2,7 @@ import { parseGuide } from '@guidekit/parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../src/index.js';
+import { serializeGuide } from '../src/lib/formats/markdown.js';
 import { withoutPositions } from './helpers.js';
 
 const runs = Math.min(Number(process.env['FC_RUNS'] ?? 200), 2000);
@@ -48,6 +49,23 @@ describe('renderMarkdown round trip (property)', () => {
         expect(again.hash).toBe(guide.hash);
       }),
       { numRuns: runs },
+    );
+  });
+
+  it('writes the same bytes as the serializer without its shortcuts (md and mdx)', () => {
+    // Punctuation-heavy fragments: every character an unsafe pattern fires on, next to letters,
+    // UI labels, HTML, links and line breaks, so escaping decisions at every edge get exercised.
+    const piece = fc.constantFrom(
+      ...'*_`\\[]()#-+!&<>|~=.:"\'{}\t'.split(''),
+      '**', '<u>', '</u>', '<br/>', '##### Étape 1 : ', '\n', '\n\n', ' ', '1.', '&amp;', 'a', 'é', 'Mot', '😀', '\u00a0',
+      '*<u>OK</u>*', '![x](a.png)', '[l](http://x)', '<http://a.b>', '> ', '```', '---', '_a_', 'x_y',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.constantFrom('md' as const, 'mdx' as const), (pieces, format) => {
+        const guide = parseGuide(`---\ntitle: "p"\n---\n\n${pieces.join('')}\n`, { path: `p.${format}`, locale: 'fr', format }).guide;
+        expect(renderMarkdown(guide)).toBe(serializeGuide(guide, false));
+      }),
+      { numRuns: runs * 5 },
     );
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect as expectHard, it } from 'vitest';
 const expectSoft = expectHard.soft;
 const expect = expectHard;
 import { renderMarkdown } from '../src/index.js';
+import { serializeGuide } from '../src/lib/formats/markdown.js';
 import { corpusGuard, corpusGuides, fixtureGuides, withoutPositions } from './helpers.js';
 
 /** Parse the rendered Markdown again and compare what the guide is made of. */
@@ -26,6 +27,8 @@ function roundTrip(guide: Guide, soft = false): void {
   expect(again.hash, where).toBe(guide.hash);
   // A second pass is a fixed point: normalised Markdown renders to itself.
   expect(renderMarkdown(again)).toBe(md);
+  // The serializer shortcuts change nothing: the plain serializer writes the same bytes.
+  expect(serializeGuide(guide, false), where).toBe(md);
 }
 
 describe('renderMarkdown', () => {

@@ -3,7 +3,7 @@ import { KNOWN_FRONTMATTER_KEYS } from '@guidekit/model';
 import type { Heading, PhrasingContent, Root as MdastRoot, RootContent } from 'mdast';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { defaultHandlers, toMarkdown } from 'mdast-util-to-markdown';
-import type { Handle, Join, Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
+import type { Handle, Join, State, Options as ToMarkdownOptions, Unsafe } from 'mdast-util-to-markdown';
 import { walk } from '../walk.js';
 import type { WalkNode } from '../walk.js';
 import { stringify as stringifyYaml } from 'yaml';
@@ -50,6 +50,68 @@ const uiLabel: Handle = (node: { children?: PhrasingContent[]; value?: string },
 };
 
 /**
+ * The serializer asks each phrasing node for its first character (to escape what comes before
+ * it); a handler without a `peek` is run on the whole node once more to find out.
+ */
+type Peekable = Handle & { peek: Handle };
+function withPeek(handle: Handle, peek: Handle): Peekable {
+  return Object.assign(handle, { peek });
+}
+const uiLabelHandler = withPeek(uiLabel, () => '*');
+const htmlHandler = withPeek(html, (defaultHandlers.html as Peekable).peek);
+
+/** Characters any unsafe pattern of a serialization can fire on (see {@link fastSafe}). */
+const unsafeCharacters = new WeakMap<readonly Unsafe[], Set<string>>();
+
+/**
+ * Text, with a `peek` that gives its first character as the handler would write it without
+ * escaping the whole text: a first character no pattern fires on and that is not a backslash
+ * comes out as it is; anything else asks the handler itself. (A function of our own: the
+ * library's shared `defaultHandlers.text` must not change.)
+ */
+const text = withPeek((node, parent, state, info) => defaultHandlers.text(node as never, parent as never, state, info), (node: { value: string }, parent, state, info) => {
+  const value = node.value;
+  if (value === '') return '';
+  let characters = unsafeCharacters.get(state.unsafe);
+  if (!characters) {
+    characters = new Set(state.unsafe.map((pattern) => pattern.character));
+    unsafeCharacters.set(state.unsafe, characters);
+  }
+  const first = String.fromCodePoint(value.codePointAt(0) as number);
+  if (first !== '\\' && !characters.has(first)) return first;
+  return defaultHandlers.text(node as never, parent as never, state, info);
+});
+
+/**
+ * `state.safe` with the same result, cheaper: the serializer runs every unsafe pattern (about fifty,
+ * each a regular expression plus a walk up the construct stack) over every piece of text, though a
+ * pattern can only fire where its `character` occurs. Patterns whose character is in neither the
+ * text nor the characters around it are left out of the call, which leaves the escaping exactly
+ * as it was (the round-trip tests hold it to that) and takes a quarter off serializing a guide.
+ */
+function fastSafe(state: State): State['safe'] {
+  const all: Unsafe[] = state.unsafe;
+  const safe = state.safe;
+  return (input, config) => {
+    const around = `${config.before ?? ''}${input ?? ''}${config.after ?? ''}`;
+    const relevant = all.filter((pattern) => around.includes(pattern.character));
+    if (relevant.length === all.length) return safe.call(state, input, config);
+    state.unsafe = relevant;
+    try {
+      return safe.call(state, input, config);
+    } finally {
+      state.unsafe = all;
+    }
+  };
+}
+
+/** The root is handled first: it swaps in {@link fastSafe} for the whole serialization. */
+const root: Handle = (node, parent, state, info) => {
+  state.safe = fastSafe(state);
+  return defaultHandlers.root(node, parent, state, info);
+};
+
+/**
  * HTML right under a paragraph in a tight list item (`- item` then `<br/>` on the next line) is
  * read as its own block by micromark, so keep it on the next line: the default join puts a blank
  * line there, which would make the item loose and change the tree.
@@ -66,11 +128,16 @@ const baseOptions: ToMarkdownOptions = {
   fences: true,
   listItemIndent: 'one',
   resourceLink: true,
-  handlers: { uiLabel, heading, html } as never,
+  handlers: { root, text, uiLabel: uiLabelHandler, heading, html: htmlHandler } as never,
   join: [tightHtml],
 };
 
 const mdxOptions: ToMarkdownOptions = { ...baseOptions, extensions: [mdxToMarkdown()] };
+
+// The same serialization without the shortcuts (`fastSafe`, the peeks): what the tests compare
+// the output with, byte for byte.
+const plainOptions: ToMarkdownOptions = { ...baseOptions, handlers: { uiLabel, heading, html } as never };
+const plainMdxOptions: ToMarkdownOptions = { ...plainOptions, extensions: [mdxToMarkdown()] };
 
 /** Front matter back to a plain object: known keys in their usual order, then `extra`. */
 function frontmatterObject(fm: Frontmatter): Record<string, unknown> {
@@ -121,6 +188,17 @@ function markBlocks(blocks: readonly RootContent[], depth: number | null): void 
  * @returns Markdown text ending in a newline.
  */
 export function renderMarkdown(guide: Guide): string {
+  return serializeGuide(guide, true);
+}
+
+/**
+ * {@link renderMarkdown}, with or without the serializer shortcuts (internal: the tests check
+ * that both give the same bytes).
+ *
+ * @param guide The guide.
+ * @param fast Use `fastSafe` and the peeks.
+ */
+export function serializeGuide(guide: Guide, fast: boolean): string {
   const children: RootContent[] = [];
   for (const section of guide.sections) {
     if (section.heading !== null) {
@@ -139,7 +217,8 @@ export function renderMarkdown(guide: Guide): string {
     children.push(...(section.blocks as unknown as RootContent[]));
   }
   const root: MdastRoot = { type: 'root', children };
-  const body = toMarkdown(root, guide.format === 'mdx' ? mdxOptions : baseOptions)
+  const options = fast ? (guide.format === 'mdx' ? mdxOptions : baseOptions) : guide.format === 'mdx' ? plainMdxOptions : plainOptions;
+  const body = toMarkdown(root, options)
     .replace(new RegExp(`\\n[ \\t]*${LAZY_MARK}`, 'g'), '\n')
     .replaceAll(LAZY_MARK, '');
   return `${yamlBlock(guide.frontmatter)}${body}`;
