@@ -52,6 +52,15 @@ describe('front matter problems', () => {
   });
 });
 
+describe('front matter field names', () => {
+  test('fields named like Object members (`__proto__`, `constructor`, `valueOf`) are kept as fields', () => {
+    const { guide, diagnostics } = parse('---\ntitle: T\n__proto__: {"a": 1}\nconstructor: 2\nvalueOf: [3]\nnested: {__proto__: 4}\n---\n\nTexte.\n');
+    expect(diagnostics).toEqual([]);
+    expect(Object.keys(guide.frontmatter.extra)).toEqual(['__proto__', 'constructor', 'valueOf', 'nested']);
+    expect(JSON.parse(JSON.stringify(guide.frontmatter.extra))).toEqual(JSON.parse('{"__proto__":{"a":1},"constructor":2,"valueOf":[3],"nested":{"__proto__":4}}'));
+  });
+});
+
 describe('encoding problems', () => {
   test('a byte order mark is dropped with an info; positions unchanged', () => {
     const { guide, diagnostics } = parse(`\uFEFF${seedShape}`);

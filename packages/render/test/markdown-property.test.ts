@@ -1,6 +1,7 @@
 import { parseGuide } from '@guidekit/parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { stringify as stringifyYaml } from 'yaml';
 import { renderMarkdown } from '../src/index.js';
 import { serializeGuide } from '../src/lib/formats/markdown.js';
 import { withoutPositions } from './helpers.js';
@@ -66,6 +67,30 @@ describe('renderMarkdown round trip (property)', () => {
         expect(renderMarkdown(guide)).toBe(serializeGuide(guide, false));
       }),
       { numRuns: runs * 5 },
+    );
+  });
+});
+
+describe('renderMarkdown front matter (property)', () => {
+  it('reads back the same front matter: known fields, any JSON in extra fields, odd keys and characters', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'é', ' ', ':', '#', '"', "'", '\\', '\n', '\t', '-', '{', '[', '\u007f', '\u0085', '\u2028', '\ufeff', '😀', 'yes', '2024-01-02', '1e3', '~') });
+    const key = fc.oneof(fc.constantFrom('tags', 'on', 'yes', 'No', 'null', '~', 'a b', 'x:y', '"q"', '1', '-k', 'é'), fc.string({ minLength: 1, maxLength: 8 }));
+    fc.assert(
+      fc.property(
+        fc.record({ title: text, description: text, date: fc.constantFrom('2024-07-22', '2024-07-22T10:00:00Z', 'demain') }, { requiredKeys: ['title'] }),
+        fc.dictionary(key, fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 }),
+        (known, extra) => {
+          // The input is written by a YAML library, as a writer's tool would.
+          const yaml = stringifyYaml({ ...extra, ...known });
+          const source = parseGuide(`---\n${yaml}---\n\nTexte.\n`, { path: 'p.md', locale: 'fr' });
+          fc.pre(source.diagnostics.every((d) => d.severity !== 'error'));
+          const md = renderMarkdown(source.guide);
+          const again = parseGuide(md, { path: 'p.md', locale: 'fr' });
+          expect(again.diagnostics.filter((d) => d.severity === 'error'), md).toEqual([]);
+          expect(again.guide.frontmatter, md).toEqual(source.guide.frontmatter);
+        },
+      ),
+      { numRuns: runs * 2 },
     );
   });
 });

@@ -44,6 +44,21 @@ describe('renderMarkdown', () => {
     expect(md).toContain('date: "2025-04-02T10:00:00-04:00"');
     expect(md).toContain('<Notice type="warning">');
   });
+
+  it('keeps text over `---` under a plain `#` title a setext heading (with `##` it would open a section)', () => {
+    for (const body of ['# Titre\n\nTexte\n---\n\nSuite.\n', 'Avant\n=\n![image](/a.png)\n---\n', '## Partie\n\nSous\n---\n']) {
+      const guide = parseGuide(`---\ntitle: "t"\n---\n\n${body}`, { path: 'p.md', locale: 'fr' }).guide;
+      roundTrip(guide);
+      expect(renderMarkdown(guide)).toMatch(/\n-+\n/);
+    }
+  });
+
+  it('writes front matter fields named like Object members and lists of plain values', () => {
+    const guide = parseGuide('---\ntitle: "t"\ntags: [a, b]\n__proto__: {"x": 1}\nvalueOf: 2\n"a key": "yes"\n---\n\nTexte.\n', { path: 'p.md', locale: 'fr' }).guide;
+    const md = renderMarkdown(guide);
+    expect(md.startsWith('---\ntitle: "t"\ntags:\n  - "a"\n  - "b"\n__proto__: {"x":1}\nvalueOf: 2\n"a key": "yes"\n---\n\n')).toBe(true);
+    roundTrip(guide);
+  });
 });
 
 describe.skipIf(!corpusGuard())('renderMarkdown over the corpus', () => {

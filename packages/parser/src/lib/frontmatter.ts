@@ -64,13 +64,21 @@ function rawScalar(raw: string): string {
 }
 
 // YAML gives Dates and, for `!!binary`, bytes; a Guide must be plain JSON.
+/**
+ * Set a field as an own property whatever its name: a plain assignment of `__proto__` would
+ * change the object's prototype instead, and the field would be lost.
+ */
+function setField(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function toJson(value: unknown): unknown {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : value.toISOString();
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
   if (Array.isArray(value)) return value.map(toJson);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = toJson(v);
+    for (const [k, v] of Object.entries(value)) setField(out, k, toJson(v));
     return out;
   }
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
@@ -162,12 +170,12 @@ export function readFrontmatter(yaml: string, openLine: number, file: string): F
     }
     const kind = Object.hasOwn(FIELDS, key) ? FIELDS[key] : undefined;
     if (!kind) {
-      frontmatter.extra[key] = toJson(value);
+      setField(frontmatter.extra, key, toJson(value));
       continue;
     }
     // An empty field (`description:`) is "not set": keep it in extra, it is no error.
     if (value === null) {
-      frontmatter.extra[key] = null;
+      setField(frontmatter.extra, key, null);
       continue;
     }
     if (check(kind, value)) {
@@ -185,7 +193,7 @@ export function readFrontmatter(yaml: string, openLine: number, file: string): F
         data: { field: key },
       }),
     );
-    frontmatter.extra[key] = toJson(value);
+    setField(frontmatter.extra, key, toJson(value));
   }
   return { frontmatter, diagnostics };
 }

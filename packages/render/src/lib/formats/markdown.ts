@@ -1,4 +1,4 @@
-import type { Frontmatter, Guide } from '@guidekit/model';
+import type { Frontmatter, Guide, Section } from '@guidekit/model';
 import { KNOWN_FRONTMATTER_KEYS } from '@guidekit/model';
 import type { Heading, PhrasingContent, Root as MdastRoot, RootContent } from 'mdast';
 import { mdxToMarkdown } from 'mdast-util-mdx';
@@ -6,7 +6,6 @@ import { defaultHandlers, toMarkdown } from 'mdast-util-to-markdown';
 import type { Handle, Join, State, Options as ToMarkdownOptions, Unsafe } from 'mdast-util-to-markdown';
 import { walk } from '../walk.js';
 import type { WalkNode } from '../walk.js';
-import { stringify as stringifyYaml } from 'yaml';
 
 // Nodes of the guide that need a shape only the source layout tells; kept aside in weak sets, so
 // the guide is neither copied nor changed (a mark is a fact about the node in its guide: it stays
@@ -141,34 +140,59 @@ const plainMdxOptions: ToMarkdownOptions = { ...plainOptions, extensions: [mdxTo
 
 /** Front matter back to a plain object: known keys in their usual order, then `extra`. */
 function frontmatterObject(fm: Frontmatter): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  // No prototype: a field named `valueOf` or `__proto__` is a field like any other.
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const key of KNOWN_FRONTMATTER_KEYS) {
     const v = fm[key];
     if (v !== undefined) out[key] = v;
   }
-  for (const [k, v] of Object.entries(fm.extra)) if (!(k in out)) out[k] = v;
+  for (const [k, v] of Object.entries(fm.extra)) if (!Object.hasOwn(out, k)) out[k] = v;
   return out;
+}
+
+// Characters YAML readers refuse raw in a stream (js-yaml: "non-printable"), or may read as line
+// breaks, though JSON leaves them as they are: written as `\uXXXX`, which both read alike.
+const UNPRINTABLE = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
+// Keys YAML 1.1 readers take for booleans or null when written bare.
+const SPECIAL_KEY = /^(?:true|false|yes|no|on|off|y|n|null|~)$/i;
+
+/** A JSON value as YAML: YAML 1.2 reads JSON as the same value (strings stay double-quoted). */
+function yamlValue(value: unknown): string {
+  return JSON.stringify(value).replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function yamlKey(key: string): string {
+  return /^[A-Za-z_][\w-]*$/.test(key) && !SPECIAL_KEY.test(key) ? key : yamlValue(key);
 }
 
 /**
  * YAML that gray-matter (YAML 1.1 timestamps!) reads back to the same values: every string is
- * double-quoted, so a date stays the string it was written as and `yes` stays a word.
+ * double-quoted, so a date stays the string it was written as and `yes` stays a word. Each value
+ * is written as JSON, which YAML reads as it is (lists of plain values as block lists, the way
+ * guides write tags); a YAML library's document model cost a fifth of serializing a guide.
  */
 function yamlBlock(fm: Frontmatter): string {
   const data = frontmatterObject(fm);
-  if (Object.keys(data).length === 0) return '';
-  const yaml = stringifyYaml(data, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 });
-  return `---\n${yaml}---\n\n`;
+  const lines: string[] = [];
+  for (const [key, value] of Object.entries(data)) {
+    const scalars = Array.isArray(value) && value.length > 0 && value.every((v) => v === null || typeof v !== 'object');
+    if (scalars) lines.push(`${yamlKey(key)}:`, ...(value as unknown[]).map((v) => `  - ${yamlValue(v)}`));
+    else lines.push(`${yamlKey(key)}: ${yamlValue(value)}`);
+  }
+  return lines.length === 0 ? '' : `---\n${lines.join('\n')}\n---\n\n`;
 }
 
 /**
- * Mark what the serializer must keep: a top-level heading no deeper than the section's own heading
- * can only have been a setext heading (an ATX one would have opened a section); HTML right after
- * the paragraph of a tight list item was on a lazy line.
+ * Mark what the serializer must keep: a heading inside a section can only have been a setext
+ * heading (`text` over `---`) when, written with `#`, the parser would have opened a section with
+ * it: when it is no deeper than the section's own heading, or anywhere under a plain `#` heading
+ * (the parser's rule). HTML right after the paragraph of a tight list item was on a lazy line.
  */
-function markBlocks(blocks: readonly RootContent[], depth: number | null): void {
+function markBlocks(blocks: readonly RootContent[], section: Section): void {
+  const depth = section.depth;
+  const underPlainTitle = depth === 1 && section.kind === 'other';
   for (const node of blocks) {
-    if (node.type === 'heading' && depth !== null && node.depth <= depth) setextHeadings.add(node);
+    if (node.type === 'heading' && depth !== null && (node.depth <= depth || underPlainTitle)) setextHeadings.add(node);
   }
   walk(blocks as unknown as WalkNode[], (n) => {
     if (n.type !== 'listItem' || n['spread'] !== false || !n.children) return;
@@ -213,7 +237,7 @@ export function serializeGuide(guide: Guide, fast: boolean): string {
         children.push(heading);
       }
     }
-    markBlocks(section.blocks as unknown as RootContent[], section.depth);
+    markBlocks(section.blocks as unknown as RootContent[], section);
     children.push(...(section.blocks as unknown as RootContent[]));
   }
   const root: MdastRoot = { type: 'root', children };
