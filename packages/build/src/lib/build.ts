@@ -468,8 +468,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }
       claimed.set(rel, unit.id);
       let sha: string;
+      // Text is encoded once, for the hash and the write alike.
+      const bytes = 'data' in file ? (typeof file.data === 'string' ? Buffer.from(file.data) : file.data) : undefined;
       if ('staged' in file) sha = file.sha;
-      else if ('data' in file) sha = hashContent(file.data);
+      else if ('data' in file) sha = hashContent(bytes as Uint8Array);
       else {
         const stat = await fsp.stat(file.copyFrom);
         sha = `copy:${stat.size}:${Math.trunc(stat.mtimeMs)}`;
@@ -483,7 +485,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         journalWritten ??= writeJournal(out, new Set([...journal, ...dirtyIds]));
         await journalWritten;
         if ('staged' in file) await writer.adopt(rel, file.staged);
-        else if ('data' in file) await writer.write(rel, file.data);
+        else if ('data' in file) await writer.write(rel, bytes as Uint8Array);
         else await writer.copy(rel, file.copyFrom);
       } else if ('staged' in file) {
         await fsp.rm(file.staged, { force: true });

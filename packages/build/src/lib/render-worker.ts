@@ -65,8 +65,10 @@ async function renderFormat(name: string, input: GuideInput): Promise<FormatResu
     const files: (OutputFile | StagedFile)[] = (Array.isArray(output) ? output : output.files).map((file) => {
       if (!('data' in file)) return file;
       const staged = path.join(staging, `${path.posix.basename(file.path)}.${count++}`);
-      writeFileSync(staged, file.data);
-      return { path: file.path, staged, sha: hashContent(file.data) };
+      // Encoded once: writing a string and hashing it would each turn it into UTF-8.
+      const bytes = typeof file.data === 'string' ? Buffer.from(file.data) : file.data;
+      writeFileSync(staged, bytes);
+      return { path: file.path, staged, sha: hashContent(bytes) };
     });
     return { ok: true, files, diagnostics: Array.isArray(output) ? [] : (output.diagnostics ?? []) };
   } catch (error) {
