@@ -2,12 +2,16 @@
 //
 // Prints each figure as a ratio against a baseline measured in the same run:
 //   cold build (html,single,json,md,jsonld)   / bare parse of the same files  (target <= 3)
+//     (measured --reps times, default 3, each cold build between two bare parses: the ratio of a
+//     rep is its cold build over the mean of the parse just before and just after it, and the
+//     figure is the median rep. A shared machine's speed drifts by up to 2x within minutes; a
+//     baseline taken a minute earlier than the build measures the drift, not the build.)
 //   no-op rebuild                              / cold                          (target <= 0.05)
 //   one guide changed                          / cold                          (target <= 0.10)
 //   peak RSS of the build process                                              (target < 300 MB)
 //   Velite producing JSON                      / guidekit cold build, json only (target <= 1.0)
 //
-// Usage: node bench/build.mjs [--guides 2000] [--formats html,single,json,md,jsonld]
+// Usage: node bench/build.mjs [--guides 2000] [--formats html,single,json,md,jsonld] [--reps 3]
 // Needs the packages built (`pnpm turbo run build`). Velite is optional: `cd bench && npm i`.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -87,12 +91,16 @@ const remarkParse = (await import(pathToFileURL(req.resolve('remark-parse')).hre
 const remarkFrontmatter = (await import(pathToFileURL(req.resolve('remark-frontmatter')).href)).default;
 const processor = unified().use(remarkParse).use(remarkFrontmatter);
 for (const f of files.slice(0, 50)) processor.parse(fs.readFileSync(f, 'utf8')); // warm the JIT
-let t0 = performance.now();
-const cpu0 = process.cpuUsage();
-for (const f of files) processor.parse(fs.readFileSync(f, 'utf8'));
-const parseMs = performance.now() - t0;
-const parseCpu = process.cpuUsage(cpu0);
-const parseCpuMs = (parseCpu.user + parseCpu.system) / 1000;
+/** One bare parse of every file, in this process: wall and CPU milliseconds. */
+const bareParse = () => {
+  const t = performance.now();
+  const c = process.cpuUsage();
+  for (const f of files) processor.parse(fs.readFileSync(f, 'utf8'));
+  const cpu = process.cpuUsage(c);
+  return { ms: performance.now() - t, cpuMs: (cpu.user + cpu.system) / 1000 };
+};
+const reps = Math.max(1, Number(flag('--reps', '3')));
+let t0;
 
 const child = (out, fmts, cache = 'cache') => {
   const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', root, out, fmts, cache], {
@@ -108,8 +116,20 @@ const child = (out, fmts, cache = 'cache') => {
 };
 
 const out = path.join(tmp, 'dist');
-fs.rmSync(path.join(tmp, 'node_modules'), { recursive: true, force: true });
-const cold = child(out, formats);
+/** Each rep: bare parse, cold build (no cache, no output), bare parse. */
+const runs = [];
+for (let r = 0; r < reps; r++) {
+  fs.rmSync(path.join(tmp, 'node_modules'), { recursive: true, force: true });
+  fs.rmSync(out, { recursive: true, force: true });
+  const before = bareParse();
+  const build = child(out, formats);
+  const after = bareParse();
+  const parse = { ms: (before.ms + after.ms) / 2, cpuMs: (before.cpuMs + after.cpuMs) / 2 };
+  runs.push({ build, parse, before, after, ratio: build.ms / parse.ms });
+}
+const median = [...runs].sort((a, b) => a.ratio - b.ratio)[Math.floor((runs.length - 1) / 2)];
+// The no-op and one-changed builds follow the last cold build (its output and cache are in place).
+const cold = runs[runs.length - 1].build;
 const noop = child(out, formats);
 const changed = files[0];
 fs.appendFileSync(changed, '\n\nOne more sentence written by the benchmark.\n');
@@ -120,16 +140,21 @@ const mark = (ok) => (ok ? 'ok' : 'MISSED');
 const line = (label, r, base, baseName, target, extra) =>
   `  ${label.padEnd(18)} ${r.ms.toFixed(0).padStart(7)} ms wall = ${ratio(r.ms, base.ms)} × ${baseName} (target <= ${target}) ${mark(r.ms / base.ms <= target)}; ` +
   `cpu ${r.cpuMs.toFixed(0)} ms = ${ratio(r.cpuMs, base.cpuMs)} × ${baseName}  [${extra}]`;
-const parse = { ms: parseMs, cpuMs: parseCpuMs };
 console.log(`bench/build: ${cold.guides} guides (${sources.length} corpus files × ${copies}), formats ${formats}, node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}`);
-console.log(`  baseline bare parse (unified + remark-parse + remark-frontmatter, one thread): ${parseMs.toFixed(0)} ms wall, ${parseCpuMs.toFixed(0)} ms cpu`);
-console.log(line('cold build', cold, parse, 'parse', 3, `${cold.written} files, ${cold.errors} error diagnostics, ${cold.failed} failed renders`));
-const t = cold.timings;
-console.log(`    phases: load ${(t.loadMs / 1000).toFixed(1)} s (${ratio(t.loadMs, parseMs)} × parse), plan ${(t.planMs / 1000).toFixed(1)} s, render ${(t.renderMs / 1000).toFixed(1)} s (${ratio(t.renderMs, parseMs)} × parse), finish ${(t.finishMs / 1000).toFixed(1)} s`);
+console.log(`  baseline: bare parse (unified + remark-parse + remark-frontmatter, one thread), just before and just after each cold build`);
+runs.forEach((r, i) => {
+  const t = r.build.timings;
+  console.log(
+    `  rep ${i + 1}: parse ${r.before.ms.toFixed(0)} / ${r.after.ms.toFixed(0)} ms; cold build ${r.build.ms.toFixed(0)} ms = ${ratio(r.build.ms, r.parse.ms)} × parse ` +
+      `(load ${ratio(t.loadMs, r.parse.ms)} + render ${ratio(t.renderMs, r.parse.ms)}; cpu ${ratio(r.build.cpuMs, r.parse.cpuMs)} × parse cpu)`,
+  );
+});
+console.log(line('cold build (median)', median.build, median.parse, 'parse', 3, `${median.build.written} files, ${median.build.errors} error diagnostics, ${median.build.failed} failed renders; reps ${runs.map((r) => r.ratio.toFixed(2)).join(' / ')}`));
 console.log(line('no-op rebuild', noop, cold, 'cold', 0.05, `${noop.written} files written`));
 console.log(line('one guide changed', one, cold, 'cold', 0.1, `${one.written} files written, ${one.rendered} units rendered`));
-const peak = Math.max(cold.maxRssMB, noop.maxRssMB, one.maxRssMB);
-console.log(`  peak RSS           ${peak.toFixed(0).padStart(7)} MB (cold ${cold.maxRssMB.toFixed(0)}, no-op ${noop.maxRssMB.toFixed(0)}, one ${one.maxRssMB.toFixed(0)}) (target < 300 MB) ${mark(peak < 300)}`);
+const coldPeak = Math.max(...runs.map((r) => r.build.maxRssMB));
+const peak = Math.max(coldPeak, noop.maxRssMB, one.maxRssMB);
+console.log(`  peak RSS           ${peak.toFixed(0).padStart(7)} MB (cold ${runs.map((r) => r.build.maxRssMB.toFixed(0)).join(' / ')}, no-op ${noop.maxRssMB.toFixed(0)}, one ${one.maxRssMB.toFixed(0)}) (target < 300 MB) ${mark(peak < 300)}`);
 
 // ---- Velite, producing JSON from the same files, against guidekit's JSON-only cold build ----
 // Both are timed as whole processes (start-up included), cold (no cache, empty output).

@@ -120,10 +120,14 @@ describe('runBuild', () => {
       expect(indented.startsWith('{\n    "slug": "service-1"')).toBe(true);
       expect(JSON.parse(indented)).toEqual(JSON.parse(compact));
       expect(await main(['build', path.join(dir, 'content'), '--out', out, '--format', 'json', '--json-indent', 'two'])).toBe(2);
+      expect(await main(['build', path.join(dir, 'content'), '--out', out, '--format', 'json', '--json-indent', '11'])).toBe(2);
+      expect(await main(['build', path.join(dir, 'content'), '--out', out, '--format', 'json', '--max-warnings', 'many'])).toBe(2);
     } finally {
       process.stderr.write = write;
     }
-    expect(stderr.join('')).toContain('Unexpected --json-indent `NaN`');
+    expect(stderr.join('')).toContain("argument 'two' is invalid. expected a whole number from 0 (compact) to 10");
+    expect(stderr.join('')).toContain("argument '11' is invalid");
+    expect(stderr.join('')).toContain("argument 'many' is invalid. expected a whole number (or -1 for no limit)");
   });
 
   test('a changed guide: the summary counts what was written', async () => {
