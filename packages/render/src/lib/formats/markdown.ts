@@ -54,7 +54,8 @@ const uiLabel: Handle = (node: { children?: PhrasingContent[]; value?: string },
  */
 type Peekable = Handle & { peek: Handle };
 function withPeek(handle: Handle, peek: Handle): Peekable {
-  return Object.assign(handle, { peek });
+  // A new function: the handler itself stays as it was (the plain serializer below uses it).
+  return Object.assign((...args: Parameters<Handle>) => handle(...args), { peek });
 }
 const uiLabelHandler = withPeek(uiLabel, () => '*');
 const htmlHandler = withPeek(html, (defaultHandlers.html as Peekable).peek);
@@ -65,10 +66,9 @@ const unsafeCharacters = new WeakMap<readonly Unsafe[], Set<string>>();
 /**
  * Text, with a `peek` that gives its first character as the handler would write it without
  * escaping the whole text: a first character no pattern fires on and that is not a backslash
- * comes out as it is; anything else asks the handler itself. (A function of our own: the
- * library's shared `defaultHandlers.text` must not change.)
+ * comes out as it is; anything else asks the handler itself.
  */
-const text = withPeek((node, parent, state, info) => defaultHandlers.text(node as never, parent as never, state, info), (node: { value: string }, parent, state, info) => {
+const text = withPeek(defaultHandlers.text as Handle, (node: { value: string }, parent, state, info) => {
   const value = node.value;
   if (value === '') return '';
   let characters = unsafeCharacters.get(state.unsafe);
