@@ -4,7 +4,8 @@ import type { BuildProgress, BuildResult } from '@guidekit/build';
 import { loadConfig, resolveConfigPath } from '@guidekit/content';
 import type { Diagnostic } from '@guidekit/model';
 import { applyInlineDirectives, applySeverities, exitCodeFor, getReporter, report, reporterNames } from '@guidekit/report';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { wholeNumberOption } from '../options.js';
 import { UsageError } from '../usage.js';
 import { VERSION } from '../version.js';
 import { isDirectory, isFile } from '../paths.js';
@@ -207,11 +208,11 @@ export function registerBuild(program: Command, state: { code: number }): void {
     .option('-o, --out <dir>', 'output folder (default: out from guidekit.config.json, else ./dist)')
     .option('-f, --format <list>', `comma-separated formats: ${availableFormats().join(', ')} (default: ${DEFAULT_FORMATS.join(',')})`)
     .addOption(new Option('-r, --reporter <name>', 'diagnostics format').choices(reporterNames).default('stylish'))
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', wholeNumberAtLeast(-1, 'a whole number (or -1 for no limit)'))
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', wholeNumberOption(-1, 'a whole number (or -1 for no limit)'))
     .option('-q, --quiet', 'report errors only')
     .option('-c, --config <file>', 'use this configuration file instead of looking one up')
     .option('--no-cache', 'parse every file again, ignoring node_modules/.cache/guidekit')
-    .option('--json-indent <n>', 'indent the JSON files by n spaces (default: 0, compact)', wholeNumberAtLeast(0, 'a whole number from 0 (compact) to 10', 10))
+    .option('--json-indent <n>', 'indent the JSON files by n spaces (default: 0, compact)', wholeNumberOption(0, 'a whole number from 0 (compact) to 10', 10))
     .action(
       async (
         root: string | undefined,
@@ -243,16 +244,4 @@ export function registerBuild(program: Command, state: { code: number }): void {
         state.code = result.code;
       },
     );
-}
-
-/**
- * Parser of a whole-number option: commander reports a bad value as typed (`argument 'two' is
- * invalid`), where `Number(v)` let it through as `NaN`.
- */
-function wholeNumberAtLeast(min: number, expected: string, max = Number.MAX_SAFE_INTEGER): (value: string) => number {
-  return (value) => {
-    const n = Number(value);
-    if (!/^\s*-?\d+\s*$/.test(value) || n < min || n > max) throw new InvalidArgumentError(`expected ${expected}`);
-    return n;
-  };
 }

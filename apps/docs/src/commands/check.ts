@@ -4,7 +4,8 @@ import path from 'node:path';
 import { ContentRootError, loadConfig, loadContent, resolveConfigPath, type LoadProgress } from '@guidekit/content';
 import type { Diagnostic } from '@guidekit/model';
 import { applyInlineDirectives, applySeverities, exitCodeFor, getReporter, report, reporterNames } from '@guidekit/report';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { wholeNumberOption } from '../options.js';
 import { UsageError } from '../usage.js';
 import { VERSION } from '../version.js';
 import { isFile } from '../paths.js';
@@ -142,7 +143,7 @@ export function registerCheck(program: Command, state: { code: number }): void {
     .argument('[root]', 'content root (default: contentRoot from guidekit.config.json, else ./content)')
     .addOption(new Option('-r, --reporter <name>', 'output format').choices(reporterNames).default('stylish'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseWholeNumber)
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', wholeNumberOption(-1, 'a whole number (or -1 for no limit)'))
     .option('-q, --quiet', 'report errors only')
     .option('-c, --config <file>', 'use this configuration file instead of looking one up')
     .option('--no-cache', 'parse every file again, ignoring node_modules/.cache/guidekit')
@@ -169,14 +170,6 @@ export function registerCheck(program: Command, state: { code: number }): void {
       if (result.output) process.stdout.write(result.output);
       state.code = result.code;
     });
-}
-
-function parseWholeNumber(value: string): number {
-  const n = Number(value);
-  if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < -1) {
-    throw new InvalidArgumentError('expected a whole number (or -1 for no limit)');
-  }
-  return n;
 }
 
 

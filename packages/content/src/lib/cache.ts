@@ -292,7 +292,7 @@ export class GuideCache {
     try {
       if (!this.#pack) {
         mkdirSync(this.dir, { recursive: true });
-        const name = `pack-${process.pid}-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}.gkp`;
+        const name = newPackName();
         this.#pack = { name, fd: openSync(path.join(this.dir, name), 'wx'), size: 0 };
       }
     } catch {
@@ -336,10 +336,10 @@ export class GuideCache {
       const packs = new Set(names.filter((n) => PACK.test(n)));
       for (const [id, record] of index) if (!packs.has(record[1])) index.delete(id);
       let merged: Set<string> = new Set();
-      if (new Set([...index.values()].map((r) => r[1])).size > MAX_PACKS) merged = this.#merge(index);
+      if (packsOf(index).size > MAX_PACKS) merged = this.#merge(index);
       writeIndex(file, index);
       this.#records = index;
-      const live = new Set([...index.values()].map((r) => r[1]));
+      const live = packsOf(index);
       const now = Date.now();
       for (const name of names) {
         const stale = (): boolean => {
@@ -366,8 +366,8 @@ export class GuideCache {
 
   /** Copy every live entry into one new pack; returns the packs it emptied. */
   #merge(index: Map<string, IndexRecord>): Set<string> {
-    const from = new Set([...index.values()].map((r) => r[1]));
-    const name = `pack-${process.pid}-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}.gkp`;
+    const from = packsOf(index);
+    const name = newPackName();
     const fd = openSync(path.join(this.dir, name), 'wx');
     let size = 0;
     try {
@@ -397,6 +397,16 @@ export class GuideCache {
     }
     this.#pack = undefined;
   }
+}
+
+/** A pack name no other load or process can take (matches {@link PACK}). */
+function newPackName(): string {
+  return `pack-${process.pid}-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}.gkp`;
+}
+
+/** The packs an index's records point into. */
+function packsOf(index: Map<string, IndexRecord>): Set<string> {
+  return new Set([...index.values()].map((r) => r[1]));
 }
 
 /** The index file as records (empty when missing, unreadable, garbled or of another format). */
