@@ -1,3 +1,4 @@
+import { isSiteUrl } from '@guidekit/content';
 import { InvalidArgumentError } from 'commander';
 
 /**
@@ -14,4 +15,20 @@ export function wholeNumberOption(min: number, expected: string, max = Number.MA
     if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(`expected ${expected}`);
     return n;
   };
+}
+
+/**
+ * A commander parser for `--site-url`: an absolute `http(s)://` URL, refused as typed otherwise
+ * (`argument '/docs' is invalid. expected …`, exit 2), with the rule the configuration's
+ * `site.url` follows.
+ */
+export function siteUrlOption(value: string): string {
+  if (!isSiteUrl(value)) throw new InvalidArgumentError('expected an absolute http:// or https:// URL such as https://example.org/docs/');
+  return value;
+}
+
+/** A commander parser for `--site-title`: any text with something other than spaces in it. */
+export function siteTitleOption(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('expected the name of the site');
+  return value.trim();
 }

@@ -130,6 +130,40 @@ describe('runBuild', () => {
     expect(stderr.join('')).toContain("argument 'many' is invalid. expected a whole number (or -1 for no limit)");
   });
 
+  test('through main: --site-url and --site-title publish absolute URLs, a sitemap and a title; bad values exit 2', async () => {
+    const dir = tempTree(tutorials(1));
+    const out = path.join(dir, 'dist');
+    const stderr: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string) => (stderr.push(String(chunk)), true)) as typeof process.stderr.write;
+    try {
+      const args = ['build', path.join(dir, 'content'), '--out', out, '--format', 'html,jsonld'];
+      expect(await main([...args, '--site-url', 'https://guides.example.org', '--site-title', ' Nos guides '])).toBe(0);
+      expect(fs.readFileSync(path.join(out, 'html/fr/service-1/index.html'), 'utf8')).toContain('<link rel="canonical" href="https://guides.example.org/fr/service-1/">');
+      expect(fs.readFileSync(path.join(out, 'html/index.html'), 'utf8')).toContain('<h1>Nos guides</h1>');
+      expect(fs.readFileSync(path.join(out, 'html/sitemap.xml'), 'utf8')).toContain('<loc>https://guides.example.org/fr/service-1/</loc>');
+      expect(JSON.parse(fs.readFileSync(path.join(out, 'jsonld/fr/service-1.json'), 'utf8')).url).toBe('https://guides.example.org/fr/service-1/');
+      expect(await main([...args, '--site-url', '/docs/'])).toBe(2);
+      expect(await main([...args, '--site-url', 'ftp://guides.example.org/'])).toBe(2);
+      expect(await main([...args, '--site-title', '   '])).toBe(2);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(stderr.join('')).toContain("argument '/docs/' is invalid. expected an absolute http:// or https:// URL such as https://example.org/docs/");
+    expect(stderr.join('')).toContain("argument 'ftp://guides.example.org/' is invalid");
+    expect(stderr.join('')).toContain("argument '   ' is invalid. expected the name of the site");
+  });
+
+  test('a site URL in the configuration that is not absolute stops the build with a positioned error (exit 2)', async () => {
+    const dir = tempTree({ ...tutorials(1), 'content/guidekit.config.json': '{\n  "site": { "url": "docs.example.org" }\n}\n' });
+    const result = await runBuild({ cwd: dir, root: 'content', formats: PAGES, workers: 0 });
+    expect(result.code).toBe(2);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ line: 2, ruleId: 'config/invalid', message: expect.stringContaining('absolute http:// or https:// URL') }),
+    ]);
+    expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+
   test('a changed guide: the summary counts what was written', async () => {
     const dir = tempTree(tutorials(2));
     await runBuild({ cwd: dir, root: 'content', formats: PAGES, workers: 0 });

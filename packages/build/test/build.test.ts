@@ -437,3 +437,83 @@ describe('usage', () => {
     expect(again.result.diagnostics.some((d) => d.ruleId === 'build/render-failed')).toBe(true);
   });
 });
+
+describe('the site title and URL', () => {
+  const BASE = 'https://guides.example.org/it/';
+
+  test('from the configuration: absolute hreflang, canonical and JSON-LD URLs, a titled site and a sitemap', async () => {
+    const dir = tempTree({ ...standardTree(), 'content/guidekit.config.json': JSON.stringify({ site: { title: 'Guides IT & Co', url: BASE } }) });
+    const { result } = await run(dir);
+    expect(result.written).toContain('html/sitemap.xml');
+    const out = path.join(dir, 'dist');
+    const page = fs.readFileSync(path.join(out, 'html/fr/ajouter-imprimante/index.html'), 'utf8');
+    expect(page).toContain('<title>Ajouter une imprimante réseau · Guides IT &#x26; Co</title>');
+    expect(page).toContain(`<link rel="canonical" href="${BASE}fr/ajouter-imprimante/">`);
+    expect(page).toContain(`<link rel="alternate" hreflang="en" href="${BASE}en/ajouter-imprimante/">`);
+    expect(page).toContain(`<link rel="alternate" hreflang="x-default" href="${BASE}fr/ajouter-imprimante/">`);
+    // The switcher stays relative: the site works from disk and from any host.
+    expect(page).toContain('href="../../en/ajouter-imprimante/index.html"');
+    const home = fs.readFileSync(path.join(out, 'html/index.html'), 'utf8');
+    expect(home).toContain('<h1>Guides IT &#x26; Co</h1>');
+    const jsonld = JSON.parse(fs.readFileSync(path.join(out, 'jsonld/fr/ajouter-imprimante.json'), 'utf8'));
+    expect(jsonld.url).toBe(`${BASE}fr/ajouter-imprimante/`);
+    expect(jsonld.step[0].url).toBe(`${BASE}fr/ajouter-imprimante/#step-1`);
+    const sitemap = fs.readFileSync(path.join(out, 'html/sitemap.xml'), 'utf8');
+    expect(sitemap).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>' +
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">' +
+        `<url><loc>${BASE}</loc></url>` +
+        `<url><loc>${BASE}en/</loc></url>` +
+        `<url><loc>${BASE}fr/</loc></url>` +
+        `<url><loc>${BASE}en/ajouter-imprimante/</loc>` +
+        `<xhtml:link rel="alternate" hreflang="en" href="${BASE}en/ajouter-imprimante/"/>` +
+        `<xhtml:link rel="alternate" hreflang="fr" href="${BASE}fr/ajouter-imprimante/"/>` +
+        `<xhtml:link rel="alternate" hreflang="x-default" href="${BASE}fr/ajouter-imprimante/"/></url>` +
+        `<url><loc>${BASE}fr/ajouter-imprimante/</loc>` +
+        `<xhtml:link rel="alternate" hreflang="en" href="${BASE}en/ajouter-imprimante/"/>` +
+        `<xhtml:link rel="alternate" hreflang="fr" href="${BASE}fr/ajouter-imprimante/"/>` +
+        `<xhtml:link rel="alternate" hreflang="x-default" href="${BASE}fr/ajouter-imprimante/"/></url>` +
+        `<url><loc>${BASE}fr/nouveautes-mars/</loc></url>` +
+        '</urlset>\n',
+    );
+  });
+
+  test('without a URL there is no sitemap and links stay relative', async () => {
+    const dir = tempTree(standardTree());
+    await run(dir);
+    const page = fs.readFileSync(path.join(dir, 'dist/html/fr/ajouter-imprimante/index.html'), 'utf8');
+    expect(page).not.toContain('rel="canonical"');
+    expect(page).toContain('<link rel="alternate" hreflang="en" href="../../en/ajouter-imprimante/index.html">');
+    expect(fs.existsSync(path.join(dir, 'dist/html/sitemap.xml'))).toBe(false);
+  });
+
+  test('the build option wins over the configuration, is part of every key, and removing it removes the sitemap', async () => {
+    const dir = tempTree({ ...standardTree(), 'content/guidekit.config.json': JSON.stringify({ site: { url: BASE } }) });
+    await run(dir);
+    // Same site: nothing to do.
+    expect((await run(dir, { site: { url: BASE } })).result.written).toEqual([]);
+    // Another address: every page and the sitemap carry it, so they are rendered again.
+    const moved = await run(dir, { site: { url: 'https://docs.example.com' } });
+    expect(moved.result.written).toEqual(expect.arrayContaining(['html/fr/ajouter-imprimante/index.html', 'jsonld/fr/ajouter-imprimante.json', 'html/sitemap.xml']));
+    const sitemap = fs.readFileSync(path.join(dir, 'dist/html/sitemap.xml'), 'utf8');
+    expect(sitemap).toContain('<loc>https://docs.example.com/fr/ajouter-imprimante/</loc>');
+    expect(sitemap).not.toContain(BASE);
+    // A title alone keeps the configured URL.
+    await run(dir, { site: { title: 'Nos guides' } });
+    expect(fs.readFileSync(path.join(dir, 'dist/html/index.html'), 'utf8')).toContain('<h1>Nos guides</h1>');
+    expect(fs.readFileSync(path.join(dir, 'dist/html/sitemap.xml'), 'utf8')).toContain(`<loc>${BASE}fr/ajouter-imprimante/</loc>`);
+    // No URL any more: the sitemap goes, like any output the build no longer makes.
+    writeTree(dir, { 'content/guidekit.config.json': '{}' });
+    const plain = await run(dir);
+    expect(plain.result.removed).toContain('html/sitemap.xml');
+    expect(fs.existsSync(path.join(dir, 'dist/html/sitemap.xml'))).toBe(false);
+  });
+
+  test('a relative or non-http URL, or an empty title, is a usage error and writes nothing', async () => {
+    const dir = tempTree(standardTree());
+    await expect(run(dir, { site: { url: '/docs/' } })).rejects.toThrow(/Unexpected site URL `\/docs\/`, expected an absolute http:\/\/ or https:\/\/ URL/);
+    await expect(run(dir, { site: { url: 'javascript:alert(1)' } })).rejects.toThrow(BuildUsageError);
+    await expect(run(dir, { site: { title: '  ' } })).rejects.toThrow(/empty site title/);
+    expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+});

@@ -10,6 +10,7 @@ export {
   configJsonSchema,
   defineConfig,
   findConfigFile,
+  isSiteUrl,
   loadConfig,
   resolveConfigPath,
 } from './lib/config.js';

@@ -30,6 +30,7 @@ it('pins the public API', async () => {
       "findStaticDir",
       "frontmatterOverrides",
       "guidekitFingerprint",
+      "isSiteUrl",
       "isSourceLocale",
       "loadConfig",
       "loadContent",

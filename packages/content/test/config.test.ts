@@ -38,6 +38,24 @@ describe('loadConfig', () => {
     expect(config.rules).toEqual({ 'content/missing-translation': 'off' });
   });
 
+  it('reads the site title and URL, and places a relative URL at its key', async () => {
+    const good = makeTree({ 'guidekit.config.json': JSON.stringify({ site: { title: '  Guides IT ', url: 'https://example.org/docs/' } }) });
+    const read = await loadConfig(good, { cwd: good });
+    expect(read.diagnostics).toEqual([]);
+    expect(read.config.site).toEqual({ title: 'Guides IT', url: 'https://example.org/docs/' });
+
+    const none = makeTree({ 'guidekit.config.json': '{}' });
+    expect((await loadConfig(none, { cwd: none })).config.site).toEqual({});
+
+    const text = '{\n  "site": {\n    "url": "/docs/"\n  }\n}\n';
+    const bad = makeTree({ 'guidekit.config.json': text });
+    const { config, diagnostics } = await loadConfig(bad, { cwd: bad });
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ file: 'guidekit.config.json', line: 3, column: 12, ruleId: 'config/invalid', severity: 'error' });
+    expect(diagnostics[0]?.message).toContain('absolute http:// or https:// URL');
+    expect(config.site).toEqual({});
+  });
+
   it('stops looking at the working directory', async () => {
     const dir = makeTree({ 'guidekit.config.json': '{}', 'site/content/fr/a.md': '# A' });
     const root = path.join(dir, 'site', 'content');
@@ -140,12 +158,22 @@ describe('guidekit.config.schema.json', () => {
       { keywords: { fr: { steps: ['x'] } } },
       { rules: { x: 'warning' } },
       { formats: ['html', 'docx'] },
+      { site: { title: 'Guides IT', url: 'https://example.org/docs/' } },
+      { site: { url: '/docs/' } },
+      { site: { url: 'ftp://example.org/' } },
+      { site: { title: '' } },
+      { site: { name: 'x' } },
     ];
     const verdicts = cases.map((c) => [validate(c), GuidekitConfigSchema.safeParse(c).success]);
     expect(verdicts).toEqual([
       [true, true],
       [true, true],
       [false, false],
+      [false, false],
+      [false, false],
+      [false, false],
+      [false, false],
+      [true, true],
       [false, false],
       [false, false],
       [false, false],

@@ -13,6 +13,7 @@ export type { JsonLd } from './lib/formats/jsonld.js';
 export { renderMarkdown } from './lib/formats/markdown.js';
 export { renderPrintHtml } from './lib/formats/print.js';
 export { renderSingleHtml } from './lib/formats/single.js';
+export { renderSitemap } from './lib/formats/sitemap.js';
 export type { SingleContext, SingleResult } from './lib/formats/single.js';
 export { formats, getFormat } from './lib/registry.js';
 export type { OutputFormat } from './lib/registry.js';

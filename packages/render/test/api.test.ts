@@ -23,6 +23,7 @@ it('pins the public API', async () => {
       "renderMarkdown",
       "renderPrintHtml",
       "renderSingleHtml",
+      "renderSitemap",
       "resolveAssetPath",
       "sanitizeSchema",
     ]

@@ -5,7 +5,7 @@ import { loadConfig, resolveConfigPath } from '@guidekit/content';
 import type { Diagnostic } from '@guidekit/model';
 import { applyInlineDirectives, applySeverities, exitCodeFor, getReporter, report, reporterNames } from '@guidekit/report';
 import { Option, type Command } from 'commander';
-import { wholeNumberOption } from '../options.js';
+import { siteTitleOption, siteUrlOption, wholeNumberOption } from '../options.js';
 import { UsageError } from '../usage.js';
 import { VERSION } from '../version.js';
 import { isDirectory, isFile } from '../paths.js';
@@ -34,6 +34,10 @@ export interface BuildCommandOptions {
   color?: boolean | undefined;
   /** Spaces of indentation of the JSON files (`--json-indent`); default 0, compact. */
   jsonIndent?: number | undefined;
+  /** Where the site is published (`--site-url`), over the configuration's `site.url`. */
+  siteUrl?: string | undefined;
+  /** The site's name (`--site-title`), over the configuration's `site.title`. */
+  siteTitle?: string | undefined;
   /** Render threads (see `build`); default: decided by the build. */
   workers?: number | undefined;
   /** Called after each rendered unit (the CLI draws a progress bar on a TTY). */
@@ -140,6 +144,7 @@ export async function runBuild(options: BuildCommandOptions = {}): Promise<Build
       ...(configFile !== undefined ? { config: configFile } : {}),
       ...(options.cache !== undefined ? { cache: options.cache } : {}),
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
+      ...(options.siteUrl !== undefined || options.siteTitle !== undefined ? { site: { title: options.siteTitle, url: options.siteUrl } } : {}),
       ...(options.jsonIndent !== undefined ? { formatOptions: { json: { indent: options.jsonIndent } } } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.onLoadProgress ? { onLoadProgress: options.onLoadProgress } : {}),
@@ -213,10 +218,23 @@ export function registerBuild(program: Command, state: { code: number }): void {
     .option('-c, --config <file>', 'use this configuration file instead of looking one up')
     .option('--no-cache', 'parse every file again, ignoring node_modules/.cache/guidekit')
     .option('--json-indent <n>', 'indent the JSON files by n spaces (default: 0, compact)', wholeNumberOption(0, 'a whole number from 0 (compact) to 10', 10))
+    .option('--site-url <url>', 'where the site is published (absolute hreflang, canonical and JSON-LD URLs, html/sitemap.xml); default: site.url from guidekit.config.json', siteUrlOption)
+    .option('--site-title <text>', 'name of the site in page titles and headers; default: site.title from guidekit.config.json', siteTitleOption)
     .action(
       async (
         root: string | undefined,
-        opts: { out?: string; format?: string; reporter: string; maxWarnings?: number; quiet?: boolean; config?: string; cache: boolean; jsonIndent?: number },
+        opts: {
+          out?: string;
+          format?: string;
+          reporter: string;
+          maxWarnings?: number;
+          quiet?: boolean;
+          config?: string;
+          cache: boolean;
+          jsonIndent?: number;
+          siteUrl?: string;
+          siteTitle?: string;
+        },
       ) => {
         // A progress bar only for a person watching: a TTY, and not CI.
         const bar = Boolean(process.stderr.isTTY) && !process.env['CI'] ? progressBar() : undefined;
@@ -232,6 +250,8 @@ export function registerBuild(program: Command, state: { code: number }): void {
             config: opts.config,
             cache: opts.cache,
             jsonIndent: opts.jsonIndent,
+            siteUrl: opts.siteUrl,
+            siteTitle: opts.siteTitle,
             color: opts.reporter === 'stylish' && Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
             onProgress: bar?.update,
             onLoadProgress: bar?.load,

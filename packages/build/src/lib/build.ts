@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { createDiagnostic, sortDiagnostics } from '@guidekit/model';
 import type { Diagnostic, Guide } from '@guidekit/model';
-import { ContentRootError, loadContent, resolveConfigPath } from '@guidekit/content';
+import { ContentRootError, isSiteUrl, loadContent, resolveConfigPath } from '@guidekit/content';
 import type { LoadedContent } from '@guidekit/content';
 import { BuildUsageError, FormatUnavailableError } from './format.js';
 import type { Format, FormatContext, GuideInput, OutputFile, RenderOutput, SiteInput } from './format.js';
@@ -47,6 +47,12 @@ export interface BuildOptions {
   config?: string;
   /** Use the content loader's parse cache (default true). `false` parses every guide again. */
   cache?: boolean;
+  /**
+   * What the site says of itself, over the configuration's `site`: its title, and the URL it is
+   * published at (absolute `http(s)://`), which makes hreflang, canonical and JSON-LD URLs
+   * absolute and adds `html/sitemap.xml`. Part of every unit's key.
+   */
+  site?: { title?: string | undefined; url?: string | undefined };
   /** Options per format (`{ pdf: { paper: 'Letter' } }`): part of every input key of that format. */
   formatOptions?: Record<string, Record<string, unknown>>;
   /** The formats to choose from. Default: the built-in registry. */
@@ -179,6 +185,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   };
   if (options.formats) checkNames(options.formats);
+  const siteUrl = options.site?.url;
+  if (siteUrl !== undefined && !isSiteUrl(siteUrl)) {
+    throw new BuildUsageError(`Unexpected site URL \`${siteUrl}\`, expected an absolute http:// or https:// URL such as \`https://example.org/docs/\``);
+  }
+  const siteTitle = options.site?.title?.trim();
+  if (options.site?.title !== undefined && !siteTitle) {
+    throw new BuildUsageError('Unexpected empty site title, expected the name of the site');
+  }
   const root = path.resolve(options.root);
 
   let content: LoadedContent;
@@ -220,7 +234,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     else groups.set(guide.slug, [guide]);
   }
   for (const group of groups.values()) group.sort((a, b) => compare(a.locale, b.locale));
-  const config = content.config;
+  // The site given to the build wins over the configuration's; both are part of every key.
+  const config =
+    siteUrl !== undefined || siteTitle !== undefined
+      ? { ...content.config, site: { ...content.config.site, ...(siteTitle !== undefined ? { title: siteTitle } : {}), ...(siteUrl !== undefined ? { url: siteUrl } : {}) } }
+      : content.config;
   const configHash = hashValue(config);
   const locales = [...new Set(guides.map((g) => g.locale))].sort();
   const imageUrls = (guide: Guide): string[] => [...new Set(content.imagesOf(guide.path).map((use) => use.url))];

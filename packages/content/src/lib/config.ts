@@ -20,6 +20,33 @@ const localeTag = z.string().refine((tag) => canonicalLocale(tag) !== undefined,
   message: 'expected a BCP 47 language tag such as `fr` or `en-US`',
 });
 
+/**
+ * An absolute `http:` or `https:` URL (the address a site is published at). Relative URLs and
+ * other schemes cannot be the base of the absolute links search engines read.
+ */
+const SITE_URL_MESSAGE = 'expected an absolute http:// or https:// URL such as `https://example.org/docs/`';
+// The pattern reaches the JSON Schema (editors flag `/docs/` too); the refinement, which the JSON
+// Schema cannot carry, also refuses what WHATWG URL parsing refuses (`https://exa mple.org`).
+const siteUrl = z
+  .string()
+  .regex(/^https?:\/\/[^\s/?#]+/i, { message: SITE_URL_MESSAGE, abort: true })
+  .refine(isSiteUrl, { message: SITE_URL_MESSAGE });
+
+/**
+ * Whether a text is an absolute `http:`/`https:` URL with a host, usable as a site's base URL.
+ *
+ * @param value The text.
+ * @returns `true` for `https://example.org/docs/`, `false` for `/docs/` or `ftp://x`.
+ */
+export function isSiteUrl(value: string): boolean {
+  if (!/^https?:\/\//i.test(value)) return false;
+  try {
+    return new URL(value).host !== '';
+  } catch {
+    return false;
+  }
+}
+
 /** Extra section and step words for one locale, merged into the parser's dictionary. */
 export const KeywordsEntrySchema = z.strictObject({
   step: z.array(z.string().min(1)).optional(),
@@ -65,6 +92,19 @@ export const GuidekitConfigSchema = z
     out: z.string().min(1).optional(),
     /** Default formats of `guidekit-docs build`. */
     formats: z.array(z.enum(OUTPUT_FORMATS)).optional(),
+    /** What the published site says of itself. */
+    site: z
+      .strictObject({
+        /** Site name: page titles, the header of every page, the home page's heading. */
+        title: z.string().trim().min(1).optional(),
+        /**
+         * Where the HTML site is published (`https://example.org/docs/`). With it, hreflang and
+         * canonical links and JSON-LD URLs are absolute, as search engines require, and the
+         * site gets a `sitemap.xml` listing every page with its translations.
+         */
+        url: siteUrl.optional(),
+      })
+      .default({}),
   })
   .meta({ id: 'GuidekitConfig', title: 'guidekit.config.json' });
 

@@ -19,8 +19,9 @@ function renderContext(ctx: FormatContext, diagnostics: Diagnostic[], createImag
 
 /**
  * The HTML site: `html/<locale>/<slug>/index.html` per guide (its language switcher makes it
- * depend on its translations), then `html/index.html`, `html/<locale>/index.html` and the
- * images the pages use, copied from the static folder.
+ * depend on its translations), then `html/index.html`, `html/<locale>/index.html`, the images
+ * the pages use, copied from the static folder, and `html/sitemap.xml` when the site's URL is
+ * configured.
  */
 export const html = defineFormat({
   name: 'html',
@@ -37,7 +38,7 @@ export const html = defineFormat({
   },
   async renderIndex(input: SiteInput, ctx) {
     const diagnostics: Diagnostic[] = [];
-    const { createImageInfo, renderHomePage, renderLocaleIndex } = await loadRender();
+    const { createImageInfo, renderHomePage, renderLocaleIndex, renderSitemap } = await loadRender();
     const rc = renderContext(ctx, diagnostics, createImageInfo);
     const files: OutputFile[] = [];
     // Images first: the pages already written point at them.
@@ -54,6 +55,9 @@ export const html = defineFormat({
       files.push({ path: `html/${locale}/index.html`, data: renderLocaleIndex(locale, input.guides, rc) });
     }
     files.push({ path: 'html/index.html', data: renderHomePage(input.guides, rc) });
+    // Only a site with a known address has absolute URLs to list.
+    const sitemap = renderSitemap(input.guides, rc);
+    if (sitemap !== undefined) files.push({ path: 'html/sitemap.xml', data: sitemap });
     return { files, diagnostics };
   },
 });

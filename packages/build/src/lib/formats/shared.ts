@@ -28,9 +28,15 @@ export function assetRoots(ctx: FormatContext): AssetRoots {
   return roots;
 }
 
-/** Site facts every page shows: the locales (source first) and the source locale. */
+/** Site facts every page shows: the locales, the source locale, and the configured title and URL. */
 export function siteInfo(ctx: FormatContext): SiteInfo {
-  return { locales: ctx.locales, sourceLocale: ctx.config.sourceLocale };
+  const site = ctx.config.site ?? {};
+  return {
+    locales: ctx.locales,
+    sourceLocale: ctx.config.sourceLocale,
+    ...(site.title !== undefined ? { title: site.title } : {}),
+    ...(site.url !== undefined ? { baseUrl: site.url } : {}),
+  };
 }
 
 /**
