@@ -88,3 +88,16 @@ export function tutorials(count: number, note = ''): Tree {
   }
   return tree;
 }
+
+/** Run `body` with stderr captured (not shown), and return what was written to it. */
+export async function captureStderr(body: () => Promise<void>): Promise<string> {
+  const chunks: string[] = [];
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string) => (chunks.push(String(chunk)), true)) as typeof process.stderr.write;
+  try {
+    await body();
+  } finally {
+    process.stderr.write = write;
+  }
+  return chunks.join('');
+}

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { runBuild, summaryLine } from '../src/commands/build.js';
 import { main } from '../src/cli.js';
 import { UsageError } from '../src/usage.js';
-import { listTree, tempTree, tutorial, tutorials, writeTree } from './build-helpers.js';
+import { captureStderr, listTree, tempTree, tutorial, tutorials, writeTree } from './build-helpers.js';
 
 // The page formats these tests count files of; `data`, also built by default, has its own tests.
 const PAGES = 'html,single,json,md,jsonld';
@@ -93,25 +93,17 @@ describe('runBuild', () => {
 
   test('through main: an unknown format exits 2', async () => {
     const dir = tempTree(tutorials(1));
-    const stderr: string[] = [];
-    const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((chunk: string) => (stderr.push(String(chunk)), true)) as typeof process.stderr.write;
-    try {
+    const stderr = await captureStderr(async () => {
       expect(await main(['build', path.join(dir, 'content'), '--out', path.join(dir, 'dist'), '--format', 'epub'])).toBe(2);
-    } finally {
-      process.stderr.write = write;
-    }
-    expect(stderr.join('')).toContain('Unexpected format `epub`');
+    });
+    expect(stderr).toContain('Unexpected format `epub`');
   });
 
   test('through main: --json-indent indents the JSON files; a bad value exits 2', async () => {
     const dir = tempTree(tutorials(1));
     const out = path.join(dir, 'dist');
     const file = path.join(out, 'json/fr/service-1.json');
-    const stderr: string[] = [];
-    const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((chunk: string) => (stderr.push(String(chunk)), true)) as typeof process.stderr.write;
-    try {
+    const stderr = await captureStderr(async () => {
       expect(await main(['build', path.join(dir, 'content'), '--out', out, '--format', 'json'])).toBe(0);
       const compact = fs.readFileSync(file, 'utf8');
       expect(compact.split('\n')).toHaveLength(2);
@@ -122,21 +114,16 @@ describe('runBuild', () => {
       expect(await main(['build', path.join(dir, 'content'), '--out', out, '--format', 'json', '--json-indent', 'two'])).toBe(2);
       expect(await main(['build', path.join(dir, 'content'), '--out', out, '--format', 'json', '--json-indent', '11'])).toBe(2);
       expect(await main(['build', path.join(dir, 'content'), '--out', out, '--format', 'json', '--max-warnings', 'many'])).toBe(2);
-    } finally {
-      process.stderr.write = write;
-    }
-    expect(stderr.join('')).toContain("argument 'two' is invalid. expected a whole number from 0 (compact) to 10");
-    expect(stderr.join('')).toContain("argument '11' is invalid");
-    expect(stderr.join('')).toContain("argument 'many' is invalid. expected a whole number (or -1 for no limit)");
+    });
+    expect(stderr).toContain("argument 'two' is invalid. expected a whole number from 0 (compact) to 10");
+    expect(stderr).toContain("argument '11' is invalid");
+    expect(stderr).toContain("argument 'many' is invalid. expected a whole number (or -1 for no limit)");
   });
 
   test('through main: --site-url and --site-title publish absolute URLs, a sitemap and a title; bad values exit 2', async () => {
     const dir = tempTree(tutorials(1));
     const out = path.join(dir, 'dist');
-    const stderr: string[] = [];
-    const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((chunk: string) => (stderr.push(String(chunk)), true)) as typeof process.stderr.write;
-    try {
+    const stderr = await captureStderr(async () => {
       const args = ['build', path.join(dir, 'content'), '--out', out, '--format', 'html,jsonld'];
       expect(await main([...args, '--site-url', 'https://guides.example.org', '--site-title', ' Nos guides '])).toBe(0);
       expect(fs.readFileSync(path.join(out, 'html/fr/service-1/index.html'), 'utf8')).toContain('<link rel="canonical" href="https://guides.example.org/fr/service-1/">');
@@ -146,12 +133,10 @@ describe('runBuild', () => {
       expect(await main([...args, '--site-url', '/docs/'])).toBe(2);
       expect(await main([...args, '--site-url', 'ftp://guides.example.org/'])).toBe(2);
       expect(await main([...args, '--site-title', '   '])).toBe(2);
-    } finally {
-      process.stderr.write = write;
-    }
-    expect(stderr.join('')).toContain("argument '/docs/' is invalid. expected an absolute http:// or https:// URL such as https://example.org/docs/");
-    expect(stderr.join('')).toContain("argument 'ftp://guides.example.org/' is invalid");
-    expect(stderr.join('')).toContain("argument '   ' is invalid. expected the name of the site");
+    });
+    expect(stderr).toContain("argument '/docs/' is invalid. expected an absolute http:// or https:// URL such as https://example.org/docs/");
+    expect(stderr).toContain("argument 'ftp://guides.example.org/' is invalid");
+    expect(stderr).toContain("argument '   ' is invalid. expected the name of the site");
   });
 
   test('a site URL in the configuration that is not absolute stops the build with a positioned error (exit 2)', async () => {
