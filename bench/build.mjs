@@ -11,7 +11,12 @@
 //   peak RSS of the build process                                              (target < 300 MB)
 //   Velite producing JSON                      / guidekit cold build, json only (target <= 1.0)
 //
-// Usage: node bench/build.mjs [--guides 2000] [--formats html,single,json,md,jsonld] [--reps 3]
+// With --floor, also the floor of the work itself: the same guides parsed, rendered in the five
+// formats and written in one pass on one thread, in a fresh process, by a plain loop over the
+// public functions (no cache, no manifest, no threads, no incremental keys). cold build ÷ floor is
+// what the build's orchestration adds; floor ÷ parse is what the work costs on this machine.
+//
+// Usage: node bench/build.mjs [--guides 2000] [--formats html,single,json,md,jsonld] [--reps 3] [--floor]
 // Needs the packages built (`pnpm turbo run build`). Velite is optional: `cd bench && npm i`.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -52,6 +57,52 @@ if (args[0] === '--child') {
       timings: result.timings,
     }),
   );
+  process.exit(0);
+}
+
+// ---- floor child: one pass, one thread — parse a translation group, render it, write it ----
+if (args[0] === '--floor-child') {
+  const [, root, out] = args;
+  const { parseGuide } = await import(pathToFileURL(path.join(repo, 'packages/parser/dist/index.js')).href);
+  const render = await import(pathToFileURL(path.join(repo, 'packages/render/dist/index.js')).href);
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const locales = { french: 'fr', english: 'en' };
+  const groups = new Map();
+  for (const folder of Object.keys(locales)) {
+    for (const name of fs.readdirSync(path.join(root, folder)).sort()) {
+      const slug = name.replace(/\.mdx?$/, '');
+      if (!groups.has(slug)) groups.set(slug, []);
+      groups.get(slug).push({ file: path.join(root, folder, name), rel: `${folder}/${name}`, locale: locales[folder], slug, format: name.endsWith('.mdx') ? 'mdx' : 'md' });
+    }
+  }
+  // Written as the build writes: aside, then renamed into place.
+  const staging = path.join(out, '.staging');
+  fs.mkdirSync(staging, { recursive: true });
+  const made = new Set();
+  let n = 0;
+  const write = (rel, text) => {
+    const target = path.join(out, rel);
+    const dir = path.dirname(target);
+    if (!made.has(dir)) fs.mkdirSync(dir, { recursive: true }), made.add(dir);
+    const tmp = path.join(staging, String(n++));
+    fs.writeFileSync(tmp, text);
+    fs.renameSync(tmp, target);
+  };
+  for (const members of groups.values()) {
+    const guides = members.map((m) => parseGuide(fs.readFileSync(m.file, 'utf8'), { path: m.rel, locale: m.locale, slug: m.slug, format: m.format }).guide);
+    for (const guide of guides) {
+      const translations = guides.filter((g) => g !== guide);
+      const base = `${guide.locale}/${guide.slug}`;
+      write(`html/${base}/index.html`, await render.renderHtml(guide, { translations }));
+      write(`single/${base}.html`, (await render.renderSingleHtml(guide, { translations, assets: { contentRoot: root } })).html);
+      write(`json/${base}.json`, render.renderJson(guide));
+      write(`md/${base}.md`, render.renderMarkdown(guide));
+      write(`jsonld/${base}.json`, JSON.stringify(render.renderJsonLd(guide)));
+    }
+  }
+  const cpu = process.cpuUsage(cpu0);
+  process.stdout.write(JSON.stringify({ ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, files: n, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
   process.exit(0);
 }
 
@@ -128,6 +179,21 @@ for (let r = 0; r < reps; r++) {
   runs.push({ build, parse, before, after, ratio: build.ms / parse.ms });
 }
 const median = [...runs].sort((a, b) => a.ratio - b.ratio)[Math.floor((runs.length - 1) / 2)];
+/** With --floor: the one-pass floor, --reps times, each between two bare parses too. */
+const floors = [];
+if (args.includes('--floor')) {
+  for (let r = 0; r < reps; r++) {
+    const floorOut = path.join(tmp, 'floor');
+    fs.rmSync(floorOut, { recursive: true, force: true });
+    const before = bareParse();
+    const f = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--floor-child', root, floorOut], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const after = bareParse();
+    if (f.status !== 0) throw new Error(`floor child failed with ${f.status}: ${f.stderr}`);
+    const floor = JSON.parse(f.stdout);
+    floors.push({ floor, ratio: floor.ms / ((before.ms + after.ms) / 2) });
+    fs.rmSync(floorOut, { recursive: true, force: true });
+  }
+}
 // The no-op and one-changed builds follow the last cold build (its output and cache are in place).
 const cold = runs[runs.length - 1].build;
 const noop = child(out, formats);
@@ -150,6 +216,13 @@ runs.forEach((r, i) => {
   );
 });
 console.log(line('cold build (median)', median.build, median.parse, 'parse', 3, `${median.build.written} files, ${median.build.errors} error diagnostics, ${median.build.failed} failed renders; reps ${runs.map((r) => r.ratio.toFixed(2)).join(' / ')}`));
+if (floors.length > 0) {
+  const floorMedian = [...floors].sort((a, b) => a.ratio - b.ratio)[Math.floor((floors.length - 1) / 2)];
+  console.log(
+    `  floor (one pass)   ${floorMedian.floor.ms.toFixed(0).padStart(7)} ms wall = ${floorMedian.ratio.toFixed(3)} × parse (median; reps ${floors.map((f) => f.ratio.toFixed(2)).join(' / ')}; ` +
+      `${floorMedian.floor.files} files, peak RSS ${floorMedian.floor.maxRssMB.toFixed(0)} MB); cold build (median) = ${(median.ratio / floorMedian.ratio).toFixed(3)} × floor`,
+  );
+}
 console.log(line('no-op rebuild', noop, cold, 'cold', 0.05, `${noop.written} files written`));
 console.log(line('one guide changed', one, cold, 'cold', 0.1, `${one.written} files written, ${one.rendered} units rendered`));
 const coldPeak = Math.max(...runs.map((r) => r.build.maxRssMB));
