@@ -84,7 +84,10 @@ if (args[0] === '--floor-child') {
   const write = (rel, text) => {
     const target = path.join(out, rel);
     const dir = path.dirname(target);
-    if (!made.has(dir)) fs.mkdirSync(dir, { recursive: true }), made.add(dir);
+    if (!made.has(dir)) {
+      fs.mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
     const tmp = path.join(staging, String(n++));
     fs.writeFileSync(tmp, text);
     fs.renameSync(tmp, target);

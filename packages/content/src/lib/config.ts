@@ -20,13 +20,13 @@ const localeTag = z.string().refine((tag) => canonicalLocale(tag) !== undefined,
   message: 'expected a BCP 47 language tag such as `fr` or `en-US`',
 });
 
+const SITE_URL_MESSAGE = 'expected an absolute http:// or https:// URL such as `https://example.org/docs/`';
 /**
  * An absolute `http:` or `https:` URL (the address a site is published at). Relative URLs and
- * other schemes cannot be the base of the absolute links search engines read.
+ * other schemes cannot be the base of the absolute links search engines read. The pattern reaches
+ * the JSON Schema (editors flag `/docs/` too); the refinement, which the JSON Schema cannot carry,
+ * also refuses what WHATWG URL parsing refuses (`https://exa mple.org`).
  */
-const SITE_URL_MESSAGE = 'expected an absolute http:// or https:// URL such as `https://example.org/docs/`';
-// The pattern reaches the JSON Schema (editors flag `/docs/` too); the refinement, which the JSON
-// Schema cannot carry, also refuses what WHATWG URL parsing refuses (`https://exa mple.org`).
 const siteUrl = z
   .string()
   .regex(/^https?:\/\/[^\s/?#]+/i, { message: SITE_URL_MESSAGE, abort: true })

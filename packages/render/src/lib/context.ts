@@ -91,9 +91,20 @@ export function defaultHrefFor(from: Guide | null, to: Guide, format: FormatName
 export function pageUrl(ctx: RenderContext, guide: Guide): string | undefined {
   const base = ctx.site?.baseUrl;
   if (!base) return undefined;
-  const rel = `${encodeURIComponent(guide.locale)}/${encodeURIComponent(guide.slug)}/`;
+  return siteHref(base, `${encodeURIComponent(guide.locale)}/${encodeURIComponent(guide.slug)}/`);
+}
+
+/**
+ * `url` resolved against a site's base URL read as a folder (`https://x.org/docs` is
+ * `https://x.org/docs/`), the one way every absolute URL of the site is made.
+ *
+ * @param base The site's base URL.
+ * @param url A URL relative to the site's root (or already absolute).
+ * @returns The absolute URL, or `undefined` when `base` is not a URL.
+ */
+export function siteHref(base: string, url: string): string | undefined {
   try {
-    return new URL(rel, base.endsWith('/') ? base : `${base}/`).href;
+    return new URL(url, base.endsWith('/') ? base : `${base}/`).href;
   } catch {
     return undefined;
   }

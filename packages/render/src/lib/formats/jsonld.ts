@@ -1,7 +1,7 @@
 import type { Block, Guide, PrerequisiteGroup } from '@guidekit/model';
 import type { Root as MdastRoot } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
-import { pageUrl } from '../context.js';
+import { pageUrl, siteHref } from '../context.js';
 import type { RenderContext } from '../context.js';
 
 /** A schema.org JSON-LD object (plain JSON). */
@@ -27,12 +27,7 @@ function text(blocks: readonly Block[]): string {
 }
 
 function absolute(url: string, base: string | undefined): string {
-  if (!base) return url;
-  try {
-    return new URL(url, base.endsWith('/') ? base : `${base}/`).href;
-  } catch {
-    return url;
-  }
+  return (base && siteHref(base, url)) ?? url;
 }
 
 /**

@@ -2,18 +2,14 @@ import type { Guide } from '@guidekit/model';
 import type { Element as XastElement } from 'xast';
 import { toXml } from 'xast-util-to-xml';
 import { x } from 'xastscript';
-import { pageUrl } from '../context.js';
+import { pageUrl, siteHref } from '../context.js';
 import type { RenderContext } from '../context.js';
 import { byCodeUnit } from '../order.js';
+import { localeVersions } from '../page.js';
 import { safeLang } from '../strings.js';
 
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 const XHTML_NS = 'http://www.w3.org/1999/xhtml';
-
-/** `new URL(rel, base)` with the base read as a folder (`https://x.org/docs` → `…/docs/`). */
-function under(base: string, rel: string): string {
-  return new URL(rel, base.endsWith('/') ? base : `${base}/`).href;
-}
 
 /**
  * The site's `sitemap.xml` (sitemaps.org 0.9): the home page, each locale's index and every
@@ -25,20 +21,21 @@ function under(base: string, rel: string): string {
  *
  * @param guides Every guide of the site (outlines are enough: slug, locale).
  * @param ctx Site URL, locales and source locale.
- * @returns The XML text, or `undefined` when the site has no base URL.
+ * @returns The XML text, or `undefined` when the site has no base URL (or one that is not a URL).
  */
 export function renderSitemap(guides: readonly Guide[], ctx: RenderContext = {}): string | undefined {
   const base = ctx.site?.baseUrl;
-  if (!base) return undefined;
+  const home = base ? siteHref(base, '') : undefined;
+  if (!base || !home) return undefined;
   const bySlug = new Map<string, Guide[]>();
   for (const guide of guides) {
     const group = bySlug.get(guide.slug);
     if (group) group.push(guide);
     else bySlug.set(guide.slug, [guide]);
   }
-  const urls: XastElement[] = [x('url', [x('loc', under(base, ''))])];
+  const urls: XastElement[] = [x('url', [x('loc', home)])];
   const locales = [...new Set(guides.map((g) => g.locale))].sort(byCodeUnit);
-  for (const locale of locales) urls.push(x('url', [x('loc', under(base, `${encodeURIComponent(locale)}/`))]));
+  for (const locale of locales) urls.push(x('url', [x('loc', siteHref(base, `${encodeURIComponent(locale)}/`) as string)]));
   const ordered = [...guides].sort((a, b) => byCodeUnit(a.slug, b.slug) || byCodeUnit(a.locale, b.locale));
   const listed = new Set<string>();
   for (const guide of ordered) {
@@ -46,7 +43,8 @@ export function renderSitemap(guides: readonly Guide[], ctx: RenderContext = {})
     // A slug duplicated in one locale has one page (the loader reports the duplicate): listed once.
     if (!loc || listed.has(loc)) continue;
     listed.add(loc);
-    const versions = [...new Map((bySlug.get(guide.slug) ?? []).map((g) => [g.locale, g])).values()].sort((a, b) => byCodeUnit(a.locale, b.locale));
+    // One version per locale, as the page's own hreflang links list them.
+    const versions = localeVersions(guide, { ...ctx, translations: bySlug.get(guide.slug) ?? [] }).sort((a, b) => byCodeUnit(a.locale, b.locale));
     const alternates: XastElement[] = [];
     if (versions.length > 1) {
       for (const version of versions) {
