@@ -42,4 +42,5 @@ export type {
 } from './lib/types.js';
 export { guideJsonSchema } from './lib/json-schema.js';
 export { createDiagnostic, sortDiagnostics } from './lib/diagnostic.js';
+export { byCodeUnit } from './lib/order.js';
 export type { DiagnosticInit } from './lib/diagnostic.js';

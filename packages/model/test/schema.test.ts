@@ -30,6 +30,7 @@ describe('@guidekit/model', () => {
         "StepSchema",
         "TranslationStampSchema",
         "UiLabelRefSchema",
+        "byCodeUnit",
         "createDiagnostic",
         "guideJsonSchema",
         "sortDiagnostics",

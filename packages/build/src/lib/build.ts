@@ -1,7 +1,7 @@
 import { mkdirSync, promises as fsp } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { createDiagnostic, sortDiagnostics } from '@guidekit/model';
+import { byCodeUnit, createDiagnostic, sortDiagnostics } from '@guidekit/model';
 import type { Diagnostic, Guide } from '@guidekit/model';
 import { ContentRootError, isSiteUrl, loadContent, resolveConfigPath } from '@guidekit/content';
 import type { LoadedContent } from '@guidekit/content';
@@ -233,7 +233,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (group) group.push(guide);
     else groups.set(guide.slug, [guide]);
   }
-  for (const group of groups.values()) group.sort((a, b) => compare(a.locale, b.locale));
+  for (const group of groups.values()) group.sort((a, b) => byCodeUnit(a.locale, b.locale));
   // The site given to the build wins over the configuration's; both are part of every key.
   const config =
     siteUrl !== undefined || siteTitle !== undefined
@@ -710,8 +710,4 @@ function checkPath(rel: string, format: string): string {
     throw new Error(`Format ${format} produced the path \`${rel}\`, expected a normalised path under \`${format}/\``);
   }
   return rel;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,4 +1,5 @@
 import { readdir } from 'node:fs/promises';
+import { byCodeUnit } from '@guidekit/model';
 import path from 'node:path';
 import { localeFromFolder, splitLocaleSuffix } from './locale.js';
 
@@ -90,5 +91,5 @@ export async function discoverGuides(root: string, options: DiscoverOptions): Pr
   }
 
   await walk(root, []);
-  return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return found.sort((a, b) => byCodeUnit(a.path, b.path));
 }

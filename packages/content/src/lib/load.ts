@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { KeywordsOption } from '@guidekit/parser';
-import { createDiagnostic, sortDiagnostics, type Diagnostic, type Guide } from '@guidekit/model';
+import { byCodeUnit, createDiagnostic, sortDiagnostics, type Diagnostic, type Guide } from '@guidekit/model';
 import { GuideCache, defaultCacheDir, guidekitFingerprint, sha256 } from './cache.js';
 import { CONFIG_RULE_ID, loadConfig, resolveConfigPath, type ResolvedConfig } from './config.js';
 import { discoverGuides, type GuideFile } from './discover.js';
@@ -351,9 +351,9 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
     parsed.push({ ...item.summary, item });
     diagnostics.push(...item.summary.diagnostics);
   }
-  parsed.sort((a, b) => compare(a.slug, b.slug) || compare(a.locale, b.locale) || compare(a.path, b.path));
+  parsed.sort((a, b) => byCodeUnit(a.slug, b.slug) || byCodeUnit(a.locale, b.locale) || byCodeUnit(a.path, b.path));
 
-  const siteLocales = config.locales ?? [...new Set(parsed.map((g) => g.locale))].sort(compare);
+  const siteLocales = config.locales ?? [...new Set(parsed.map((g) => g.locale))].sort(byCodeUnit);
   const paired = pairTranslations(parsed, { sourceLocale: config.sourceLocale, locales: siteLocales });
   diagnostics.push(...paired.diagnostics);
 
@@ -512,10 +512,6 @@ function isDirectory(p: string): boolean {
   } catch {
     return false;
   }
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function firstLine(text: string): string {

@@ -1,4 +1,4 @@
-import { createDiagnostic, type Diagnostic, type Guide } from '@guidekit/model';
+import { byCodeUnit, createDiagnostic, type Diagnostic, type Guide } from '@guidekit/model';
 import { isSourceLocale } from './locale.js';
 
 /** Rule id: two guides with one slug in one locale. */
@@ -69,12 +69,12 @@ export function pairTranslations<G extends Pairable = Guide>(
   }
 
   const groups: TranslationGroup<G>[] = [];
-  const slugs = [...bySlug.keys()].sort(compare);
+  const slugs = [...bySlug.keys()].sort(byCodeUnit);
   for (const slug of slugs) {
     const byLocale = bySlug.get(slug) ?? new Map<string, G>();
     const all = [...byLocale.values()];
     const source = byLocale.get(options.sourceLocale) ?? all.find((g) => isSourceLocale(g.locale, options.sourceLocale));
-    const translations = all.filter((g) => g !== source).sort((a, b) => compare(a.locale, b.locale));
+    const translations = all.filter((g) => g !== source).sort((a, b) => byCodeUnit(a.locale, b.locale));
     const group: TranslationGroup<G> = source ? { slug, source, translations } : { slug, translations };
     groups.push(group);
     if (!source) {
@@ -107,6 +107,3 @@ export function pairTranslations<G extends Pairable = Guide>(
   return { groups, diagnostics };
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -1,3 +1,5 @@
+import { byCodeUnit } from '@guidekit/model';
+
 /** Query parameters that only carry a display language. */
 const LOCALE_PARAMS = new Set(['lang', 'hl', 'locale', 'language', 'setlang', 'mkt', 'ui_locales', 'lc', 'ln', 'culture', 'uilang']);
 
@@ -68,7 +70,7 @@ export function normaliseUrl(url: string, options: LinkNormaliseOptions): string
     .join('/');
   const params = [...parsed.searchParams.entries()]
     .filter(([key, value]) => !LOCALE_PARAMS.has(key.toLowerCase()) && !isLocaleTag(value, languages))
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => byCodeUnit(a, b))
     .map(([key, value]) => `${key}=${value}`)
     .join('&');
   const scheme = absolute ? parsed.protocol.replace(/^https?:$/, 'http:') + '//' : '';

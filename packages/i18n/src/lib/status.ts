@@ -1,5 +1,5 @@
 import type { LoadedContent } from '@guidekit/content';
-import type { Guide, Position } from '@guidekit/model';
+import { byCodeUnit, type Guide, type Position } from '@guidekit/model';
 import { unitsOf } from './align.js';
 import { docOf, historyBaseline, localesOf, type ContentI18nOptions } from './content.js';
 import { gitHistory, type History } from './git.js';
@@ -140,7 +140,7 @@ export function computeStatus(content: LoadedContent, options: StatusOptions = {
     }
   }
   // Code-unit order: the same report on every machine (localeCompare follows the machine's locale).
-  guides.sort((a, b) => (a.locale < b.locale ? -1 : a.locale > b.locale ? 1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  guides.sort((a, b) => byCodeUnit(a.locale, b.locale) || byCodeUnit(a.slug, b.slug));
   const locales = targetLocales.map((locale) => {
     const rows = guides.filter((row) => localeMatches(row.locale, locale));
     const count = (state: TranslationState) => rows.filter((row) => row.state === state).length;

@@ -1,4 +1,5 @@
 import type { Diagnostic, Position, Severity } from './types.js';
+import { byCodeUnit } from './order.js';
 
 /** What a caller knows when it reports a problem. */
 export interface DiagnosticInit {
@@ -42,10 +43,6 @@ export function createDiagnostic(init: DiagnosticInit): Diagnostic {
 
 const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Code-unit order: the same on every machine, whatever its locale or ICU data (`localeCompare` is not). */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * Sort diagnostics by file, line, column, then severity (errors first), then rule id. Strings
@@ -57,10 +54,10 @@ function compareText(a: string, b: string): number {
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   return [...list].sort(
     (a, b) =>
-      compareText(a.file, b.file) ||
+      byCodeUnit(a.file, b.file) ||
       a.line - b.line ||
       a.column - b.column ||
       order[a.severity] - order[b.severity] ||
-      compareText(a.ruleId, b.ruleId),
+      byCodeUnit(a.ruleId, b.ruleId),
   );
 }

@@ -1,13 +1,8 @@
 /**
  * Orders for lists the renderers print. Never the machine's locale (`localeCompare` without a
  * locale follows `LANG`): the same content must give the same bytes on every machine, or a build
- * elsewhere rewrites pages for nothing.
+ * elsewhere rewrites pages for nothing. Identifiers sort with `byCodeUnit` from `@guidekit/model`.
  */
-
-/** Code-unit order, for identifiers (slugs, locale tags, dates in ISO form). */
-export function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 const collators = new Map<string, Intl.Collator>();
 

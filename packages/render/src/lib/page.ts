@@ -1,4 +1,4 @@
-import type { Guide } from '@guidekit/model';
+import { byCodeUnit, type Guide } from '@guidekit/model';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { h } from 'hastscript';
 import rehypeStringify from 'rehype-stringify';
@@ -7,7 +7,6 @@ import { defaultHrefFor, pageUrl } from './context.js';
 import type { FormatName, RenderContext } from './context.js';
 import { PAGE_CSS } from './css.js';
 import { languageName, safeLang, textDirection, uiStrings } from './strings.js';
-import { byCodeUnit } from './order.js';
 
 /**
  * The Content-Security-Policy of every page: no script may run at all (`default-src 'none'` and no

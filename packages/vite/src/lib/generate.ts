@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Guide } from '@guidekit/model';
+import { byCodeUnit, type Guide } from '@guidekit/model';
 
 /**
  * The versions of one guide across locales, as `@guidekit/content` pairs them. Declared
@@ -91,11 +91,7 @@ export function guideModuleEntries(guides: readonly Guide[]): GuideModuleEntry[]
 
 /** Guides sorted by slug then locale, so output does not depend on discovery order. */
 function sorted(guides: readonly Guide[]): Guide[] {
-  return [...guides].sort((a, b) => cmp(a.slug, b.slug) || cmp(a.locale, b.locale));
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return [...guides].sort((a, b) => byCodeUnit(a.slug, b.slug) || byCodeUnit(a.locale, b.locale));
 }
 
 /** A TypeScript / JavaScript string literal for any string. */
@@ -191,7 +187,7 @@ export function indexModuleCode(source: DataSource, specifierOf: ImportSpecifier
   lines.push(`export function getGuide(slug, locale) {\n  return byKey.get(slug + '\\u0000' + locale);\n}`);
   const groups = groupsOf(source, guides);
   const groupCode = [...groups.keys()]
-    .sort(cmp)
+    .sort(byCodeUnit)
     .map((slug) => {
       const group = groups.get(slug)!;
       const src = group.source && index.has(group.source) ? `g${index.get(group.source)}` : findByLocale(entries, slug, group.source?.locale);
@@ -264,13 +260,13 @@ export function dataTypesBody(source: DataSource, ambient: boolean, options: Dat
     set.add(g.locale);
     bySlug.set(g.slug, set);
   }
-  const locales = [...new Set(guides.map((g) => g.locale))].sort(cmp);
+  const locales = [...new Set(guides.map((g) => g.locale))].sort(byCodeUnit);
   const union = (values: Iterable<string>): string => {
     const list = [...values].map(lit);
     return list.length ? list.join(' | ') : 'never';
   };
   const sourceLocale = source.sourceLocale ?? source.config?.sourceLocale;
-  const map = [...bySlug].map(([slug, set]) => `  ${lit(slug)}: ${union([...set].sort(cmp))};`);
+  const map = [...bySlug].map(([slug, set]) => `  ${lit(slug)}: ${union([...set].sort(byCodeUnit))};`);
   return [
     `import type { Guide } from ${lit(model)};`,
     'export type { Guide };',
@@ -342,5 +338,5 @@ export function generateDataModules(source: DataSource, options: DataModuleOptio
     files.push({ path: `${entry.stem}.d.ts`, contents: guideModuleTypes(entry.guide, options) });
   }
   files.push(...dataIndexFiles(source, options));
-  return files.sort((a, b) => cmp(a.path, b.path));
+  return files.sort((a, b) => byCodeUnit(a.path, b.path));
 }

@@ -1,4 +1,4 @@
-import type { Guide } from '@guidekit/model';
+import { byCodeUnit, type Guide } from '@guidekit/model';
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { ImageTransform } from '../content.js';
@@ -8,7 +8,7 @@ import { renderGuideBody } from '../guide-body.js';
 import { alternateLinks, guideHeader, renderPage, scriptSafeJson } from '../page.js';
 import { languageName, safeLang, uiStrings } from '../strings.js';
 import { renderJsonLd } from './jsonld.js';
-import { byCodeUnit, collate } from '../order.js';
+import { collate } from '../order.js';
 
 /** Site images: mapped URL, `loading="lazy"`, and width/height when the caller knows them. */
 export function siteImages(guide: Guide, ctx: RenderContext): ImageTransform {

@@ -1,7 +1,6 @@
-import type { Guide } from '@guidekit/model';
+import { byCodeUnit, type Guide } from '@guidekit/model';
 import { defaultHrefFor } from '../context.js';
 import type { FormatName, RenderContext } from '../context.js';
-import { byCodeUnit } from '../order.js';
 
 /** Options of {@link renderJson} and {@link renderJsonIndex}. */
 export interface JsonOptions {

@@ -1,10 +1,9 @@
-import type { Guide } from '@guidekit/model';
+import { byCodeUnit, type Guide } from '@guidekit/model';
 import type { Element as XastElement } from 'xast';
 import { toXml } from 'xast-util-to-xml';
 import { x } from 'xastscript';
 import { pageUrl, siteHref } from '../context.js';
 import type { RenderContext } from '../context.js';
-import { byCodeUnit } from '../order.js';
 import { localeVersions } from '../page.js';
 import { safeLang } from '../strings.js';
 
