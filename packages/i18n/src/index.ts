@@ -20,7 +20,6 @@ export type { ScaffoldOptions } from './lib/scaffold.js';
 export { computeStatus, describeState, sliceLines } from './lib/status.js';
 export type { GuideStatus, LocaleStatus, StaleDetail, StatusOptions, StatusReport, TranslationState } from './lib/status.js';
 export { renderStatusHtml } from './lib/status-html.js';
-export { writeFileAtomic } from './lib/files.js';
 export type {
   AlignedUnit,
   Alignment,

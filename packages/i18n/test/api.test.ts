@@ -31,7 +31,6 @@ it('pins the public API', async () => {
       "stampLines",
       "stampText",
       "unitsOf",
-      "writeFileAtomic",
       "writeStamp",
     ]
   `);

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ContentRootError, loadConfig, loadContent, resolveConfigPath, type LoadProgress } from '@guidekit/content';
 import type { Diagnostic } from '@guidekit/model';
 import { applyInlineDirectives, applySeverities, exitCodeFor, getReporter, report, reporterNames } from '@guidekit/report';
 import { Option, type Command } from 'commander';
+import writeFileAtomic from 'write-file-atomic';
 import { wholeNumberOption } from '../options.js';
 import { UsageError } from '../usage.js';
 import { VERSION } from '../version.js';
@@ -114,17 +114,10 @@ function invalidConfig(diagnostics: Diagnostic[], base: string, options: CheckOp
 function deliver(text: string, output: string | undefined, cwd: string): string {
   if (output === undefined) return text;
   const file = path.resolve(cwd, output);
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    writeFileSync(temp, text);
-    renameSync(temp, file);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileAtomic.sync(file, text);
   } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Nothing was written.
-    }
     throw new UsageError(`Cannot write the report to \`${output}\` (${(error as Error).message}), expected a writable file path`);
   }
   return '';

@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { acknowledgeText, gitHistory, historyBaseline, writeFileAtomic } from '@guidekit/i18n';
+import { acknowledgeText, gitHistory, historyBaseline } from '@guidekit/i18n';
 import type { Command } from 'commander';
+import writeFileAtomic from 'write-file-atomic';
 import { checkLocale, loadFor, toPosix, type ContentOptions } from '../shared.js';
 import { UsageError } from '../usage.js';
 import { locate } from './stamp.js';
@@ -48,7 +49,7 @@ export async function runAck(options: AckOptions): Promise<AckResult> {
   const text = content.readSource(translation) ?? '';
   const result = acknowledgeText(text, translation, source, { steps, baseline });
   const file = path.resolve(content.root, translation.path);
-  if (result.text !== text) writeFileAtomic(file, result.text);
+  if (result.text !== text) writeFileAtomic.sync(file, result.text);
   const shown = toPosix(path.relative(loaded.cwd, file));
   const output = result.acknowledged.length > 0 ? `${shown}: acknowledged ${result.acknowledged.join(', ')}\n` : `${shown}: nothing to acknowledge\n`;
   return { code: 0, acknowledged: result.acknowledged, output };

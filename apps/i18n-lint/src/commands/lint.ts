@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { Diagnostic } from '@guidekit/model';
-import { lintContent, rules, writeFileAtomic } from '@guidekit/i18n';
+import { lintContent, rules } from '@guidekit/i18n';
 import { applyInlineDirectives, exitCodeFor, getReporter, report, reporterNames } from '@guidekit/report';
 import { InvalidArgumentError, type Command } from 'commander';
+import writeFileAtomic from 'write-file-atomic';
 import { checkLocale, loadFor, toPosix, type ContentOptions } from '../shared.js';
 import { UsageError } from '../usage.js';
 import { VERSION } from '../version.js';
@@ -80,7 +81,7 @@ export async function runLint(options: LintOptions = {}): Promise<LintResult> {
 /** Write the report to `--output` or hand it back for stdout. */
 export function deliver(text: string, output: string | undefined, cwd: string): string {
   if (output === undefined) return text;
-  writeFileAtomic(path.resolve(cwd, output), text);
+  writeFileAtomic.sync(path.resolve(cwd, output), text);
   return '';
 }
 

@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseGuide, type KeywordsOption } from '@guidekit/parser';
-import { scaffold, writeFileAtomic } from '@guidekit/i18n';
+import { scaffold } from '@guidekit/i18n';
 import type { Command } from 'commander';
+import writeFileAtomic from 'write-file-atomic';
 import { checkLocale, loadFor, toPosix, type ContentOptions } from '../shared.js';
 import { UsageError } from '../usage.js';
 
@@ -58,7 +59,7 @@ export async function runScaffold(options: ScaffoldCommandOptions): Promise<Scaf
   const out = path.resolve(cwd, options.out);
   if (existsSync(out) && !options.force) throw new UsageError(`Output \`${options.out}\` exists, expected a new file (or --force)`);
   mkdirSync(path.dirname(out), { recursive: true });
-  writeFileAtomic(out, result);
+  writeFileAtomic.sync(out, result);
   return { code: 0, text: result, output: `${toPosix(path.relative(cwd, out))}: scaffolded from ${toPosix(path.relative(cwd, file))}\n` };
 }
 

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { LoadedContent } from '@guidekit/content';
 import type { Guide } from '@guidekit/model';
-import { localeMatches, stampText, writeFileAtomic } from '@guidekit/i18n';
+import { localeMatches, stampText } from '@guidekit/i18n';
 import type { Command } from 'commander';
+import writeFileAtomic from 'write-file-atomic';
 import { checkLocale, loadFor, toPosix, type ContentOptions } from '../shared.js';
 import { UsageError } from '../usage.js';
 
@@ -83,7 +84,7 @@ export async function runStamp(options: StampOptions = {}): Promise<StampResult>
       unchanged.push(file);
       continue;
     }
-    writeFileAtomic(file, next);
+    writeFileAtomic.sync(file, next);
     written.push(file);
     lines.push(`${shown}: stamped from ${toPosix(path.relative(loaded.cwd, path.resolve(content.root, source.path)))}`);
   }

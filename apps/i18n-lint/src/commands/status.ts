@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { computeStatus, describeState, renderStatusHtml, writeFileAtomic, type StatusReport } from '@guidekit/i18n';
+import { computeStatus, describeState, renderStatusHtml, type StatusReport } from '@guidekit/i18n';
 import { report } from '@guidekit/report';
 import type { Command } from 'commander';
+import writeFileAtomic from 'write-file-atomic';
 import { checkLocale, loadFor, type ContentOptions } from '../shared.js';
 import { UsageError } from '../usage.js';
 
@@ -67,7 +68,7 @@ export async function runStatus(options: StatusCommandOptions = {}): Promise<Sta
     withText: options.html !== undefined,
     ...(options.history === false ? { history: false as const } : {}),
   });
-  if (options.html !== undefined) writeFileAtomic(path.resolve(loaded.cwd, options.html), renderStatusHtml(status));
+  if (options.html !== undefined) writeFileAtomic.sync(path.resolve(loaded.cwd, options.html), renderStatusHtml(status));
   if (reporter === 'json') {
     // The machine form carries no step texts: they are for the dashboard.
     const lean = { ...status, guides: status.guides.map((row) => ({ ...row, stale: row.stale.map(({ key, reason, title }) => ({ key, reason, title })) })) };

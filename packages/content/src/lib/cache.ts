@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
 
 const require = createRequire(import.meta.url);
 
@@ -428,20 +429,12 @@ function readIndex(file: string): Map<string, IndexRecord> {
   return records;
 }
 
-/** Write the index aside and rename it into place. */
+/**
+ * Write the index aside and rename it into place, so a reader never sees half of it. Not synced
+ * to disk: after a power cut the worst case is an unreadable index, which is an empty cache.
+ */
 function writeIndex(file: string, index: Map<string, IndexRecord>): void {
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    writeFileSync(temp, JSON.stringify({ v: ENTRY_FORMAT, entries: Object.fromEntries(index) }));
-    renameSync(temp, file);
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Never written.
-    }
-    throw error;
-  }
+  writeFileAtomic.sync(file, JSON.stringify({ v: ENTRY_FORMAT, entries: Object.fromEntries(index) }), { fsync: false });
 }
 
 /** Bytes of `file` from `offset` into `into`: all of `into`, or fewer when the file is shorter (a pack cut short). Throws when the file cannot be opened. */

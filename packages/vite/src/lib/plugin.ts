@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, Guide } from '@guidekit/model';
 import type { Plugin } from 'vite';
+import writeFileAtomic from 'write-file-atomic';
 import { dataTypesBody, guideModuleCode, indexModuleCode, lazyModuleCode, type DataSource } from './generate.js';
 import { loadGuideSet, parseOneGuide, toPosix, type GuideSet } from './source.js';
 
@@ -56,9 +57,7 @@ function viteError(d: Diagnostic, file: string, root: string): { message: string
 function writeIfChanged(file: string, text: string): void {
   if (existsSync(file) && readFileSync(file, 'utf8') === text) return;
   mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, text);
-  renameSync(temp, file);
+  writeFileAtomic.sync(file, text);
 }
 
 /**
