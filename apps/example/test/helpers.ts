@@ -26,9 +26,11 @@ export interface GuideFileFacts {
  */
 export function guideFiles(): GuideFileFacts[] {
   const facts: GuideFileFacts[] = [];
-  for (const locale of readdirSync(contentDir)) {
+  // The locale folders: content/ also holds static/ and guidekit.config.json.
+  for (const folder of readdirSync(contentDir, { withFileTypes: true })) {
+    const locale = folder.name;
     const dir = path.join(contentDir, locale);
-    if (locale === 'static' || !existsSync(dir) || !readdirSync(dir, { withFileTypes: true }).length) continue;
+    if (!folder.isDirectory() || locale === 'static' || !readdirSync(dir, { withFileTypes: true }).length) continue;
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (!entry.isFile() || !/\.mdx?$/.test(entry.name) || /^[-_]index\./.test(entry.name)) continue;
       const text = readFileSync(path.join(dir, entry.name), 'utf8');

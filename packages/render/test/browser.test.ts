@@ -178,7 +178,9 @@ const hasContent = existsSync(path.join(contentDir, 'static'));
 describe.skipIf(!hasChromium || !hasContent)('HTML pages of the shipped content/ in Chromium', () => {
   it('every page and single file loads clean with its real images and has no axe violation', { timeout: 600_000 }, async () => {
     const guides: Guide[] = [];
-    for (const locale of readdirSync(contentDir).filter((d) => d !== 'static').sort()) {
+    // The locale folders (content/ also holds static/ and guidekit.config.json).
+    const locales = readdirSync(contentDir, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'static');
+    for (const locale of locales.map((d) => d.name).sort()) {
       for (const name of readdirSync(path.join(contentDir, locale)).filter((n) => /\.mdx?$/.test(n)).sort()) {
         guides.push(parseFile(path.join(contentDir, locale, name), `${locale}/${name}`, locale));
       }
