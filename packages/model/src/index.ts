@@ -44,3 +44,4 @@ export { guideJsonSchema } from './lib/json-schema.js';
 export { createDiagnostic, sortDiagnostics } from './lib/diagnostic.js';
 export { byCodeUnit } from './lib/order.js';
 export type { DiagnosticInit } from './lib/diagnostic.js';
+export { ruleDocsPath, ruleDocsUrl } from './lib/rule-docs.js';

@@ -33,6 +33,8 @@ describe('@guidekit/model', () => {
         "byCodeUnit",
         "createDiagnostic",
         "guideJsonSchema",
+        "ruleDocsPath",
+        "ruleDocsUrl",
         "sortDiagnostics",
       ]
     `);
