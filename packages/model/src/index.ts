@@ -2,6 +2,7 @@ export {
   BlockSchema,
   CodeRefSchema,
   DiagnosticSchema,
+  FrontmatterDateSchema,
   FrontmatterSchema,
   GuideSchema,
   ImageRefSchema,
@@ -41,6 +42,9 @@ export type {
   UiLabelRef,
 } from './lib/types.js';
 export { guideJsonSchema } from './lib/json-schema.js';
+export type { GuideJsonSchemaOptions } from './lib/json-schema.js';
+export { FrontmatterFieldsSchema, frontmatterFieldValidators } from './lib/frontmatter-fields.js';
+export type { FrontmatterFields } from './lib/frontmatter-fields.js';
 export { createDiagnostic, sortDiagnostics } from './lib/diagnostic.js';
 export { byCodeUnit } from './lib/order.js';
 export type { DiagnosticInit } from './lib/diagnostic.js';

@@ -61,6 +61,13 @@ export const TranslationStampSchema = z
   .meta({ id: 'TranslationStamp' });
 
 /**
+ * A front matter date: an ISO 8601 calendar date (`2024-12-17`) or date-time, with or without an
+ * offset (`2024-12-17T10:00:00-05:00`), kept as written. Days are checked against the calendar, so
+ * `2024-02-30` is refused.
+ */
+export const FrontmatterDateSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true, local: true })]);
+
+/**
  * Front matter: the known fields are validated; everything else is kept in `extra`,
  * so nothing the author wrote is lost.
  */
@@ -69,8 +76,8 @@ export const FrontmatterSchema = z
     title: z.string().optional(),
     meta_title: z.string().optional(),
     description: z.string().optional(),
-    /** ISO 8601 date as written (offset kept). */
-    date: z.string().optional(),
+    /** ISO 8601 date as written (`2024-12-17`, or a date-time with its offset kept). */
+    date: FrontmatterDateSchema.optional(),
     image: z.string().optional(),
     categories: z.array(z.string()).optional(),
     author: z.string().optional(),
