@@ -15,6 +15,18 @@ export {
   resolveConfigPath,
 } from './lib/config.js';
 export type { GuidekitConfig, GuidekitConfigInput, LoadConfigOptions, LoadedConfig, ResolvedConfig } from './lib/config.js';
+export {
+  RuleEntrySchema,
+  RuleLevelSchema,
+  RuleOverridesSchema,
+  applyRuleSettings,
+  isRuleLevel,
+  overrideApplies,
+  resolveRule,
+  ruleIdMatches,
+  severityOfLevel,
+} from './lib/rule-settings.js';
+export type { ResolvedRule, RuleEntry, RuleLevel, RuleOverride, RuleSettings } from './lib/rule-settings.js';
 export { discoverGuides } from './lib/discover.js';
 export type { DiscoverOptions, GuideFile } from './lib/discover.js';
 export {

@@ -6,6 +6,7 @@ import { createDiagnostic, type Diagnostic } from '@guidekit/model';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import { canonicalLocale } from './locale.js';
+import { RuleEntrySchema, RuleLevelSchema, RuleOverridesSchema } from './rule-settings.js';
 
 /** Rule id of every configuration problem. */
 export const CONFIG_RULE_ID = 'config/invalid';
@@ -56,8 +57,8 @@ export const KeywordsEntrySchema = z.strictObject({
   sources: z.array(z.string().min(1)).optional(),
 });
 
-/** A rule severity as written in the configuration (ESLint's words, or `0`/`1`/`2`). */
-export const RuleSettingSchema = z.union([z.enum(['off', 'warn', 'error']), z.literal(0), z.literal(1), z.literal(2)]);
+/** A rule severity as written in the configuration (ESLint's words, or `0`/`1`/`2`); see `rule-settings.ts`. */
+export const RuleSettingSchema = RuleLevelSchema;
 
 /**
  * The schema of `guidekit.config.json`. Strict at every level: an unknown key is an error, so a
@@ -79,8 +80,13 @@ export const GuidekitConfigSchema = z
     localeAliases: z.record(z.string().min(1), localeTag).default({}),
     /** Extra section and step words per locale. */
     keywords: z.record(z.string().min(1), KeywordsEntrySchema).default({}),
-    /** Rule id (or id without its `package/` prefix) → `off` | `warn` | `error` (or 0 | 1 | 2). */
-    rules: z.record(z.string().min(1), RuleSettingSchema).default({}),
+    /**
+     * Rule id (or id without its `package/` prefix) → `off` | `warn` | `error` (or 0 | 1 | 2), or
+     * `[level, { ...options }]` for a rule that takes options.
+     */
+    rules: z.record(z.string().min(1), RuleEntrySchema).default({}),
+    /** Rule settings for some files (`[{ files: "reference/**", rules: { ... } }]`); later entries win. */
+    overrides: RuleOverridesSchema.default([]),
     /** Options of the translation linter. */
     i18n: z
       .strictObject({
