@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ContentRootError, loadConfig, loadContent, resolveConfigPath, type LoadProgress } from '@guidekit/content';
 import type { Diagnostic } from '@guidekit/model';
 import { applyInlineDirectives, applySeverities, exitCodeFor, getReporter, report, reporterNames } from '@guidekit/report';
+import { addColorOptions, createProgress, shouldColor } from '@guidekit/cli-kit';
 import { Option, type Command } from 'commander';
 import writeFileAtomic from 'write-file-atomic';
 import { wholeNumberOption } from '../options.js';
@@ -130,7 +131,7 @@ function deliver(text: string, output: string | undefined, cwd: string): string 
  * @param state Receives the exit code.
  */
 export function registerCheck(program: Command, state: { code: number }): void {
-  program
+  const command = program
     .command('check')
     .description('validate a content tree: parse every guide, pair translations, check images, report problems')
     .argument('[root]', 'content root (default: contentRoot from guidekit.config.json, else ./content)')
@@ -139,30 +140,30 @@ export function registerCheck(program: Command, state: { code: number }): void {
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', wholeNumberOption(-1, 'a whole number (or -1 for no limit)'))
     .option('-q, --quiet', 'report errors only')
     .option('-c, --config <file>', 'use this configuration file instead of looking one up')
-    .option('--no-cache', 'parse every file again, ignoring node_modules/.cache/guidekit')
-    .action(async (root: string | undefined, opts: { reporter: string; output?: string; maxWarnings?: number; quiet?: boolean; config?: string; cache: boolean }) => {
-      const interactive = Boolean(process.stderr.isTTY) && !process.env['CI'];
-      let drawn = false;
-      const result = await runCheck({
-        root,
-        reporter: opts.reporter,
-        output: opts.output,
-        maxWarnings: opts.maxWarnings,
-        quiet: opts.quiet,
-        config: opts.config,
-        cache: opts.cache,
-        color: opts.reporter === 'stylish' && Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
-        onProgress: interactive
-          ? ({ done, total }) => {
-              drawn = true;
-              process.stderr.write(`\rguidekit-docs check: parsing ${done}/${total}`);
-            }
-          : undefined,
-      });
-      if (drawn) process.stderr.write('\r\x1b[K');
+    .option('--no-cache', 'parse every file again, ignoring node_modules/.cache/guidekit');
+  addColorOptions(command).action(
+    async (root: string | undefined, opts: { reporter: string; output?: string; maxWarnings?: number; quiet?: boolean; config?: string; cache: boolean; color?: boolean }) => {
+      const progress = createProgress('guidekit-docs check: parsing');
+      let result: CheckResult;
+      try {
+        result = await runCheck({
+          root,
+          reporter: opts.reporter,
+          output: opts.output,
+          maxWarnings: opts.maxWarnings,
+          quiet: opts.quiet,
+          config: opts.config,
+          cache: opts.cache,
+          color: opts.reporter === 'stylish' && shouldColor(opts.color, { stream: process.stdout }),
+          onProgress: progress ? ({ done, total }) => progress.update(done, total) : undefined,
+        });
+      } finally {
+        progress?.clear();
+      }
       if (result.output) process.stdout.write(result.output);
       state.code = result.code;
-    });
+    },
+  );
 }
 
 

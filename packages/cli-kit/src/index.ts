@@ -1,0 +1,11 @@
+export { action, addColorOptions, addCommand, createCli, formatUsageError, runCli } from './lib/cli.js';
+export type { Cli, CliIO, CliInfo } from './lib/cli.js';
+export { shouldColor } from './lib/color.js';
+export type { ColorContext } from './lib/color.js';
+export { EXIT, UsageError } from './lib/exit.js';
+export type { ExitCode } from './lib/exit.js';
+export { listOption, wholeNumberOption } from './lib/options.js';
+export { createProgress, isInteractive } from './lib/progress.js';
+export type { Progress, ProgressContext } from './lib/progress.js';
+export { resolveContentRoot } from './lib/root.js';
+export type { ContentRootInput } from './lib/root.js';
