@@ -56,3 +56,9 @@ export { GuideCache, defaultCacheDir, guidekitFingerprint } from './lib/cache.js
 export type { CacheRead, EntryLocation, SummaryRead } from './lib/cache.js';
 export { outlineOf, summarize } from './lib/summary.js';
 export type { GuideSummary } from './lib/summary.js';
+export { check } from './lib/check.js';
+export type { CheckOptions, CheckResult } from './lib/check.js';
+export { applyInlineDirectives, parseDirectives } from './lib/directives.js';
+export type { Directive, DirectiveKind } from './lib/directives.js';
+export { settleDiagnostics } from './lib/settle.js';
+export type { SettleContext } from './lib/settle.js';
