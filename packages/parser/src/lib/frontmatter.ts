@@ -1,69 +1,43 @@
-import type { Diagnostic, Frontmatter } from '@guidekit/model';
-import { createDiagnostic, TranslationStampSchema } from '@guidekit/model';
-import matter from 'gray-matter';
+import type { Diagnostic, Frontmatter, FrontmatterFields } from '@guidekit/model';
+import { createDiagnostic, FrontmatterSchema, frontmatterFieldValidators, KNOWN_FRONTMATTER_KEYS } from '@guidekit/model';
+import leven from 'leven';
+import type { Document, Node as YamlNode, Pair } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import type { BlockPlace } from './yaml-errors.js';
+import { dataDiagnostic, filePoint, syntaxDiagnostics } from './yaml-errors.js';
 
 /** What the front matter step hands back to the parser. */
 export interface FrontmatterResult {
   frontmatter: Frontmatter;
   diagnostics: Diagnostic[];
+  /** The `title` as written when it is a number or a boolean (`title: 2024`): still a usable title. */
+  titleText?: string;
 }
 
-type FieldCheck = 'string' | 'string[]' | 'boolean' | 'stamp';
+/** Options of {@link readFrontmatter}. */
+export interface FrontmatterOptions {
+  /** Fields the project declares (`guidekit.config.json` `frontmatter`). */
+  fields?: FrontmatterFields | undefined;
+}
 
-const FIELDS: Record<string, FieldCheck> = {
-  title: 'string',
-  meta_title: 'string',
-  description: 'string',
-  date: 'string',
-  image: 'string',
-  categories: 'string[]',
-  author: 'string',
-  tags: 'string[]',
-  draft: 'boolean',
-  locale: 'string',
-  translationKey: 'string',
-  translationOf: 'stamp',
+const KNOWN: ReadonlySet<string> = new Set(KNOWN_FRONTMATTER_KEYS);
+
+const EXPECTED: Record<string, string> = {
+  date: 'an ISO 8601 date such as `2024-12-17` or `2024-12-17T10:00:00+01:00`',
+  categories: 'a list of strings',
+  tags: 'a list of strings',
+  draft: '`true` or `false`',
+  translationOf: 'a translation stamp ({ locale, hash, steps })',
 };
 
-const EXPECTED: Record<FieldCheck, string> = {
-  string: 'a string',
-  'string[]': 'a list of strings',
-  boolean: '`true` or `false`',
-  stamp: 'a translation stamp ({ locale, hash, steps })',
-};
-
-/** A top-level key of the YAML block, with its file line and its raw scalar text. */
-interface KeyLine {
-  line: number;
-  column: number;
-  raw: string;
+/** One field being read: where its block is, what the project declares. */
+interface Reader {
+  place: BlockPlace;
+  yaml: string;
+  fields: FrontmatterFields | undefined;
+  result: FrontmatterResult;
 }
 
-// A top-level `key: value` line (no indentation): enough to point at a field and to read a date
-// back as written, without a second YAML parser.
-const KEY_LINE = /^(?:"([^"]+)"|'([^']+)'|([^\s#:'"][^:]*?))[ \t]*:(?:[ \t]+(.*))?$/;
-
-function keyLines(yaml: string, firstLine: number): Map<string, KeyLine> {
-  const map = new Map<string, KeyLine>();
-  const lines = yaml.split(/\r\n|\r|\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const m = KEY_LINE.exec(lines[i] ?? '');
-    if (!m) continue;
-    const key = m[1] ?? m[2] ?? m[3] ?? '';
-    if (!map.has(key)) map.set(key, { line: firstLine + i, column: 1, raw: (m[4] ?? '').trim() });
-  }
-  return map;
-}
-
-function rawScalar(raw: string): string {
-  let text = raw.replace(/\s+#.*$/, '').trim();
-  if ((text.startsWith('"') && text.endsWith('"')) || (text.startsWith("'") && text.endsWith("'"))) {
-    text = text.slice(1, -1);
-  }
-  return text;
-}
-
-// YAML gives Dates and, for `!!binary`, bytes; a Guide must be plain JSON.
 /**
  * Set a field as an own property whatever its name: a plain assignment of `__proto__` would
  * change the object's prototype instead, and the field would be lost.
@@ -72,9 +46,8 @@ function setField(target: Record<string, unknown>, key: string, value: unknown):
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
+// YAML gives `.inf`/`.nan` as numbers JSON cannot hold; a Guide must be plain JSON.
 function toJson(value: unknown): unknown {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : value.toISOString();
-  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
   if (Array.isArray(value)) return value.map(toJson);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
@@ -85,115 +58,187 @@ function toJson(value: unknown): unknown {
   return value;
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (value instanceof Date) return 'a date';
-  if (typeof value === 'object') return 'a mapping';
-  return `${typeof value} \`${String(value)}\``;
+/**
+ * The value as the author wrote it, for messages: its kind, then its text when it fits on one
+ * line (a string's own text, another value's source), never cut and never re-cased.
+ */
+function shown(value: unknown, node: YamlNode | null, yaml: string): string {
+  const kind = Array.isArray(value) ? 'list' : value === null ? 'null' : typeof value === 'object' ? 'mapping' : typeof value;
+  const text = typeof value === 'string' ? value : node?.range ? yaml.slice(node.range[0], node.range[1]) : String(value);
+  if (/[\r\n]/.test(text)) return `multi-line ${kind}`;
+  return `${kind} \`${text}\``;
 }
 
-function check(kind: FieldCheck, value: unknown): boolean {
-  switch (kind) {
-    case 'string':
-      return typeof value === 'string';
-    case 'string[]':
-      return Array.isArray(value) && value.every((v) => typeof v === 'string');
-    case 'boolean':
-      return typeof value === 'boolean';
-    case 'stamp':
-      return TranslationStampSchema.safeParse(value).success;
+function keyOf(pair: Pair): string | undefined {
+  return isScalar(pair.key) ? String(pair.key.value) : undefined;
+}
+
+function rangeOf(node: unknown, reader: Reader): { start: { line: number; column: number }; end: { line: number; column: number } } {
+  const range = (node as YamlNode | null)?.range;
+  if (!range) {
+    const start = { line: reader.place.openLine + 1, column: 1 };
+    return { start, end: start };
+  }
+  return { start: filePoint(reader.place, range[0]), end: filePoint(reader.place, range[1]) };
+}
+
+function unknownKey(reader: Reader, key: string, pair: Pair): void {
+  const declared = Object.keys(reader.fields?.properties ?? {});
+  const candidates = [...KNOWN_FRONTMATTER_KEYS, ...declared];
+  const suggestion = candidates
+    .map((name) => ({ name, distance: leven(key.toLowerCase(), name.toLowerCase()) }))
+    // Two edits for names of five letters or more (`titel`, `auteur`), one for shorter ones.
+    .filter((c) => c.distance <= (c.name.length >= 5 ? 2 : 1))
+    .sort((a, b) => a.distance - b.distance)[0]?.name;
+  const expected = suggestion
+    ? `\`${suggestion}\``
+    : `a built-in field (${KNOWN_FRONTMATTER_KEYS.map((k) => `\`${k}\``).join(', ')}) or one declared under \`frontmatter\` in \`guidekit.config.json\``;
+  reader.result.diagnostics.push(
+    createDiagnostic({
+      file: reader.place.file,
+      ruleId: 'frontmatter/unknown-key',
+      severity: 'warning',
+      message: `Unexpected front matter field \`${key}\`, expected ${expected}`,
+      position: rangeOf(pair.key, reader),
+      data: suggestion ? { field: key, suggestion } : { field: key },
+    }),
+  );
+}
+
+function typeError(reader: Reader, key: string, pair: Pair, value: unknown, expected: string): void {
+  reader.result.diagnostics.push(
+    createDiagnostic({
+      file: reader.place.file,
+      ruleId: 'parse/frontmatter-type',
+      severity: 'error',
+      message: `Unexpected ${shown(value, pair.value as YamlNode | null, reader.yaml)} for \`${key}\`, expected ${expected} (kept in \`extra\`)`,
+      position: rangeOf(pair.value, reader),
+      data: { field: key },
+    }),
+  );
+}
+
+/** Check one top-level field and put it where it belongs: a known field, or `extra`. */
+function readField(reader: Reader, key: string, value: unknown, pair: Pair | undefined): void {
+  const { frontmatter } = reader.result;
+  const declared = reader.fields ? frontmatterFieldValidators(reader.fields).get(key) : undefined;
+  if (!KNOWN.has(key)) {
+    setField(frontmatter.extra, key, value);
+    if (!pair) return;
+    if (!declared) unknownKey(reader, key, pair);
+    else if (value !== null) {
+      const checked = declared.safeParse(value);
+      if (!checked.success) typeError(reader, key, pair, value, `a value valid against its declared schema (${checked.error.issues[0]?.message ?? 'invalid'})`);
+    }
+    return;
+  }
+  // An empty field (`description:`) is "not set": keep it in extra, it is no error.
+  if (value === null) {
+    setField(frontmatter.extra, key, null);
+    return;
+  }
+  const schema = FrontmatterSchema.shape[key as keyof typeof FrontmatterSchema.shape];
+  const checked = schema.safeParse(value);
+  if (checked.success) {
+    setField(frontmatter as unknown as Record<string, unknown>, key, checked.data);
+    return;
+  }
+  setField(frontmatter.extra, key, value);
+  if (!pair) return;
+  typeError(reader, key, pair, value, EXPECTED[key] ?? 'a string');
+  if (key === 'title' && (typeof value === 'number' || typeof value === 'boolean') && pair.value) {
+    const range = (pair.value as YamlNode).range;
+    if (range) reader.result.titleText = reader.yaml.slice(range[0], range[1]);
   }
 }
 
-interface YamlError {
-  reason?: string;
-  message?: string;
-  mark?: { line?: number; column?: number };
+/**
+ * `frontmatter/missing-key` errors for the declared `required` fields a guide does not set.
+ *
+ * @param present Fields the guide sets (not null).
+ * @param fields The project's declared fields.
+ * @param file Path for diagnostics.
+ * @param line File line to report on (the opening `---`, or 1 without front matter).
+ * @returns One error per missing field.
+ */
+export function missingFields(present: ReadonlySet<string>, fields: FrontmatterFields | undefined, file: string, line: number): Diagnostic[] {
+  return (fields?.required ?? [])
+    .filter((name) => !present.has(name))
+    .map((name) =>
+      createDiagnostic({
+        file,
+        ruleId: 'frontmatter/missing-key',
+        severity: 'error',
+        message: `Unexpected front matter without \`${name}\`, expected it as \`guidekit.config.json\` declares it required`,
+        position: { line, column: 1 },
+        data: { field: name },
+      }),
+    );
+}
+
+function readMapping(reader: Reader, doc: Document, data: Record<string, unknown>): void {
+  const pairs = new Map<string, Pair>();
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      const key = keyOf(pair);
+      if (key !== undefined && !pairs.has(key)) pairs.set(key, pair);
+    }
+  }
+  const present = new Set<string>();
+  for (const key of Object.keys(data)) {
+    const value = toJson(data[key]);
+    if (value !== null) present.add(key);
+    readField(reader, key, value, pairs.get(key));
+  }
+  reader.result.diagnostics.push(...missingFields(present, reader.fields, reader.place.file, reader.place.openLine));
 }
 
 /**
- * Read the YAML front matter with gray-matter, validate the known fields and keep the rest.
+ * Read the YAML front matter (the `yaml` package, YAML 1.2 core schema: dates stay as written),
+ * check the built-in fields and the project's declared ones, and keep everything else in `extra`.
+ * Every problem is placed at its own line and column: a syntax error at the fault (an unclosed
+ * quote where it opens), a wrong value at the value, an unknown field at its key.
  *
  * @param yaml The YAML text between the `---` fences (as remark-frontmatter found it).
  * @param openLine File line of the opening `---`.
  * @param file Path for diagnostics.
- * @returns Front matter (known fields + `extra`) and diagnostics placed on file lines.
+ * @param options The project's declared fields.
+ * @returns Front matter (known fields + `extra`), diagnostics, and a title read as written.
  */
-export function readFrontmatter(yaml: string, openLine: number, file: string): FrontmatterResult {
-  const diagnostics: Diagnostic[] = [];
-  const frontmatter: Frontmatter = { extra: {} };
+export function readFrontmatter(yaml: string, openLine: number, file: string, options: FrontmatterOptions = {}): FrontmatterResult {
+  const lineCounter = new LineCounter();
+  const place: BlockPlace = { file, openLine, lineCounter };
+  const result: FrontmatterResult = { frontmatter: { extra: {} }, diagnostics: [] };
+  const doc = parseDocument(yaml, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    result.diagnostics.push(...syntaxDiagnostics(doc, place));
+    return result;
+  }
   let data: unknown;
   try {
-    // An options object turns off gray-matter's unbounded per-string cache.
-    data = matter(`---\n${yaml}\n---\n`, {}).data;
+    data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    const e = error as YamlError;
-    // gray-matter hands js-yaml the text right after the opening `---`, so mark.line 1 (0-based)
-    // is the first line of the block: the file line is the fence's line plus mark.line.
-    const line = openLine + (e.mark?.line ?? 1);
-    const column = (e.mark?.column ?? 0) + 1;
-    const reason = (e.reason ?? e.message ?? 'invalid YAML').split('\n')[0];
-    diagnostics.push(
-      createDiagnostic({
-        file,
-        ruleId: 'parse/yaml-invalid',
-        severity: 'error',
-        message: `Unexpected YAML syntax (${reason}), expected valid YAML front matter (front matter ignored)`,
-        position: { line, column },
-      }),
-    );
-    return { frontmatter, diagnostics };
+    result.diagnostics.push(dataDiagnostic(doc, place, error));
+    return result;
   }
-  if (data === null || data === undefined) return { frontmatter, diagnostics };
-  if (typeof data !== 'object' || Array.isArray(data) || data instanceof Date) {
-    diagnostics.push(
+  const reader: Reader = { place, yaml, fields: options.fields, result };
+  if (data === null || data === undefined) {
+    result.diagnostics.push(...missingFields(new Set(), options.fields, file, openLine));
+    return result;
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    result.diagnostics.push(
       createDiagnostic({
         file,
         ruleId: 'parse/frontmatter-type',
         severity: 'error',
-        message: `Unexpected ${describe(data)} as front matter, expected a mapping of fields (kept in \`extra.value\`)`,
-        position: { line: openLine + 1, column: 1 },
+        message: `Unexpected ${shown(data, doc.contents, yaml)} as front matter, expected a mapping of fields (kept in \`extra.value\`)`,
+        position: rangeOf(doc.contents, reader),
       }),
     );
-    frontmatter.extra = { value: toJson(data) };
-    return { frontmatter, diagnostics };
+    result.frontmatter.extra = { value: toJson(data) };
+    return result;
   }
-  const lines = keyLines(yaml, openLine + 1);
-  const target = frontmatter as unknown as Record<string, unknown>;
-  for (const [key, rawValue] of Object.entries(data as Record<string, unknown>)) {
-    let value = rawValue;
-    // YAML reads `2024-12-17T10:00:00-05:00` as a Date in UTC: keep the text as written.
-    if (value instanceof Date) {
-      const raw = lines.get(key)?.raw;
-      value = raw ? rawScalar(raw) : toJson(value);
-    }
-    const kind = Object.hasOwn(FIELDS, key) ? FIELDS[key] : undefined;
-    if (!kind) {
-      setField(frontmatter.extra, key, toJson(value));
-      continue;
-    }
-    // An empty field (`description:`) is "not set": keep it in extra, it is no error.
-    if (value === null) {
-      setField(frontmatter.extra, key, null);
-      continue;
-    }
-    if (check(kind, value)) {
-      target[key] = kind === 'stamp' ? TranslationStampSchema.parse(value) : value;
-      continue;
-    }
-    const at = lines.get(key) ?? { line: openLine + 1, column: 1 };
-    diagnostics.push(
-      createDiagnostic({
-        file,
-        ruleId: 'parse/frontmatter-type',
-        severity: 'error',
-        message: `Unexpected ${describe(value)} for \`${key}\`, expected ${EXPECTED[kind]} (kept in \`extra\`)`,
-        position: { line: at.line, column: at.column },
-        data: { field: key },
-      }),
-    );
-    setField(frontmatter.extra, key, toJson(value));
-  }
-  return { frontmatter, diagnostics };
+  readMapping(reader, doc, data as Record<string, unknown>);
+  return result;
 }

@@ -1,6 +1,7 @@
 import type {
   Diagnostic,
   Frontmatter,
+  FrontmatterFields,
   Guide,
   ParseResult,
   Position,
@@ -16,13 +17,14 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFileMessage } from 'vfile-message';
-import { readFrontmatter } from './frontmatter.js';
+import { missingFields, readFrontmatter } from './frontmatter.js';
 import { hashGuide, hashSection, normalizeForHash, sectionHashOf, stepHashOf } from './hash.js';
 import type { Definitions, Node, Refs } from './inline.js';
 import { processBlocks } from './inline.js';
 import { decodeInput, guardInput, pointAt } from './input.js';
 import type { KeywordMatcher, StepHeading } from './keywords.js';
 import { keywordMatcher, matchStepHeading } from './keywords.js';
+import { inferLocale, localeOfSegment } from './locale.js';
 import { toPlainText } from './plain-text.js';
 import type { ParseOptions } from './types.js';
 
@@ -60,8 +62,10 @@ interface Draft {
 function defaultSlug(path: string, locale: string): string {
   const base = path.split(/[\\/]/).pop() ?? '';
   let stem = base.replace(/\.(md|mdx|markdown)$/i, '');
-  const suffix = `.${locale.toLowerCase()}`;
-  if (stem.toLowerCase().endsWith(suffix)) stem = stem.slice(0, -suffix.length);
+  const dot = stem.lastIndexOf('.');
+  const suffix = dot === -1 ? '' : stem.slice(dot + 1);
+  // `x.fr.md`, and `x.pt_BR.md` for `pt-BR`: the suffix as written, the locale canonical.
+  if (suffix && (suffix.toLowerCase() === locale.toLowerCase() || localeOfSegment(suffix) === locale)) stem = stem.slice(0, dot);
   return stem || 'untitled';
 }
 
@@ -69,13 +73,12 @@ function formatOf(path: string): 'md' | 'mdx' {
   return /\.mdx$/i.test(path) ? 'mdx' : 'md';
 }
 
-function checkOptions(options: ParseOptions): void {
-  // Only a programmer error throws: content problems become diagnostics.
-  if (!options || typeof options !== 'object') throw new TypeError('parseGuide: options { path, locale } are required');
-  if (typeof options.path !== 'string') throw new TypeError('parseGuide: options.path must be a string');
-  if (typeof options.locale !== 'string' || options.locale === '') {
-    throw new TypeError('parseGuide: options.locale must be a non-empty string');
-  }
+function checkOptions(options: ParseOptions | undefined): void {
+  // Only a programmer error throws: content problems (an unknown locale too) become diagnostics.
+  if (options === undefined) return;
+  if (!options || typeof options !== 'object') throw new TypeError('parseGuide: options must be an object such as { path, locale }');
+  if (options.path !== undefined && typeof options.path !== 'string') throw new TypeError('parseGuide: options.path must be a string');
+  if (options.locale !== undefined && typeof options.locale !== 'string') throw new TypeError('parseGuide: options.locale must be a string');
   if (options.format !== undefined && options.format !== 'md' && options.format !== 'mdx') {
     throw new TypeError("parseGuide: options.format must be 'md' or 'mdx'");
   }
@@ -108,6 +111,10 @@ interface Ctx {
   file: string;
   source: string;
   diagnostics: Diagnostic[];
+  /** The project's declared front matter fields. */
+  fields?: FrontmatterFields | undefined;
+  /** A `title` of the wrong type, as written, when it still reads as a title (`title: 2024`). */
+  titleText?: string | undefined;
 }
 
 function rawGuide(
@@ -121,10 +128,13 @@ function rawGuide(
   let bodyOffset = 0;
   const fm = rawFrontmatter(text);
   if (fm) {
-    const read = readFrontmatter(fm.yaml, 1, ctx.file);
+    const read = readFrontmatter(fm.yaml, 1, ctx.file, { fields: ctx.fields });
     frontmatter = read.frontmatter;
+    ctx.titleText = read.titleText;
     ctx.diagnostics.push(...read.diagnostics);
     bodyOffset = fm.bodyOffset;
+  } else {
+    ctx.diagnostics.push(...missingFields(new Set(), ctx.fields, ctx.file, 1));
   }
   const sections: Section[] = [];
   // No regex over the whole text here: this path exists for inputs too large for regexes.
@@ -144,7 +154,7 @@ function rawGuide(
   const guide: Guide = {
     ...base,
     frontmatter,
-    title: frontmatter.title ?? base.slug,
+    title: frontmatter.title ?? ctx.titleText ?? base.slug,
     kind: 'article',
     sections,
     prerequisites: [],
@@ -189,14 +199,20 @@ function parseTree(text: string, format: 'md' | 'mdx', ctx: Ctx): Root {
  * @param options `path` and `locale` (required), `slug`, `format`, `keywords`, `maxBytes`, `maxDepth`.
  * @returns `{ guide, diagnostics }`; the guide validates against `GuideSchema`.
  */
-export function parseGuide(source: string | Uint8Array, options: ParseOptions): ParseResult {
+export function parseGuide(source: string | Uint8Array, options: ParseOptions = {}): ParseResult {
   checkOptions(options);
-  const file = options.path;
+  const file = options.path ?? '';
   const decoded = decodeInput(source, file);
   const text = decoded.text;
-  const ctx: Ctx = { file, source: text, diagnostics: decoded.diagnostics };
+  const ctx: Ctx = { file, source: text, diagnostics: decoded.diagnostics, fields: options.frontmatter };
+  let locale = options.locale;
+  if (!locale) {
+    const inferred = inferLocale(text, file);
+    locale = inferred.locale;
+    if (inferred.diagnostic) ctx.diagnostics.push(inferred.diagnostic);
+  }
   const format = options.format ?? formatOf(file);
-  const base = { slug: options.slug ?? defaultSlug(file, options.locale), locale: options.locale, path: file, format };
+  const base = { slug: options.slug ?? defaultSlug(file, locale), locale, path: file, format };
 
   if (text.trim() === '') {
     ctx.diagnostics.push(
@@ -240,19 +256,22 @@ function build(
   text: string,
   format: 'md' | 'mdx',
   base: Pick<Guide, 'slug' | 'locale' | 'path' | 'format'>,
-  options: ParseOptions,
+  options: Pick<ParseOptions, 'keywords' | 'slug'>,
   ctx: Ctx,
 ): Guide {
   const tree = parseTree(text, format, ctx);
-  const matcher = keywordMatcher(options.locale, options.keywords);
+  const matcher = keywordMatcher(base.locale, options.keywords);
 
   let frontmatter: Frontmatter = { extra: {} };
+  let hasFrontmatter = false;
   const nodes: Node[] = [];
   const definitions: Definitions = new Map();
   for (const node of tree.children) {
     if (node.type === 'yaml' && nodes.length === 0 && node.position?.start.line === 1) {
-      const read = readFrontmatter(node.value ?? '', node.position.start.line, ctx.file);
+      const read = readFrontmatter(node.value ?? '', node.position.start.line, ctx.file, { fields: ctx.fields });
       frontmatter = read.frontmatter;
+      ctx.titleText = read.titleText;
+      hasFrontmatter = true;
       ctx.diagnostics.push(...read.diagnostics);
       continue;
     }
@@ -261,6 +280,7 @@ function build(
     }
     nodes.push(node);
   }
+  if (!hasFrontmatter) ctx.diagnostics.push(...missingFields(new Set(), ctx.fields, ctx.file, 1));
   const slug = options.slug ?? frontmatter.translationKey ?? base.slug;
 
   const drafts = splitSections(nodes, matcher, ctx);
@@ -300,7 +320,7 @@ function build(
     ...base,
     slug,
     frontmatter,
-    title: frontmatter.title ?? firstH1 ?? drafts.find((d) => d.headingText)?.headingText ?? slug,
+    title: frontmatter.title ?? ctx.titleText ?? firstH1 ?? drafts.find((d) => d.headingText)?.headingText ?? slug,
     kind: steps.length > 0 ? 'tutorial' : 'article',
     sections,
     prerequisites,
