@@ -1,5 +1,9 @@
-export { loadContent, frontmatterOverrides, ContentRootError, PARSE_FAILED_RULE_ID, INVALID_LOCALE_RULE_ID, WORKERS_FAILED_RULE_ID } from './lib/load.js';
-export type { LoadContentOptions, LoadedContent, LoadProgress, LoadStats } from './lib/load.js';
+export { loadContent } from './lib/load.js';
+export type { LoadContentOptions, LoadProgress } from './lib/load.js';
+export type { LoadedContent, LoadStats } from './lib/loaded.js';
+export { ContentRootError } from './lib/setup.js';
+export { INVALID_LOCALE_RULE_ID, frontmatterOverrides } from './lib/read.js';
+export { PARSE_FAILED_RULE_ID } from './lib/parse-stage.js';
 export {
   CONFIG_FILE_NAMES,
   CONFIG_RULE_ID,

@@ -22,7 +22,6 @@ it('pins the public API', async () => {
       "RuleLevelSchema",
       "RuleOverridesSchema",
       "RuleSettingSchema",
-      "WORKERS_FAILED_RULE_ID",
       "applyInlineDirectives",
       "applyRuleSettings",
       "canonicalLocale",

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GuideCache, loadContent, outlineOf } from '../src/index.js';
@@ -52,12 +52,12 @@ describe('guides on demand (outlines, loadGuide, guideJson, imagesOf)', () => {
     const store = new GuideCache(cache);
     const b = store.entryLocation(path.join(root, 'fr/b.md'));
     if (!b) throw new Error('no entry for fr/b.md');
-    // b damaged in its pack, then every pack removed (a cleared cache folder).
-    const pack = Buffer.from(readFileSync(b.pack));
-    pack.fill(0x41, b.offset, b.offset + b.length);
-    writeFileSync(b.pack, pack);
+    // b damaged, then the whole cache folder removed (a cleared cache).
+    const entry = Buffer.from(readFileSync(b.pack));
+    entry.fill(0x41, b.offset, b.offset + b.length);
+    writeFileSync(b.pack, entry);
     expect(content.loadGuide('fr/b.md')).toEqual(reference.find((g) => g.path === 'fr/b.md'));
-    for (const name of readdirSync(cache)) rmSync(path.join(cache, name));
+    rmSync(cache, { recursive: true });
     expect(content.loadGuide('fr/a.md')).toEqual(reference.find((g) => g.path === 'fr/a.md'));
     expect(content.guideJson('en/a.md')).toBe(JSON.stringify(reference.find((g) => g.path === 'en/a.md')));
   });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { frontmatterOverrides } from '../src/lib/load.js';
+import { frontmatterOverrides } from '../src/lib/read.js';
 import { resolveImage } from '../src/lib/images.js';
 
 const runs = Number(process.env['FC_RUNS'] ?? 200);

@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
@@ -7,7 +7,7 @@ import writeFileAtomic from 'write-file-atomic';
 const require = createRequire(import.meta.url);
 
 /** Bumped when the layout changes, so an old cache is ignored rather than misread. */
-const ENTRY_FORMAT = 4;
+const ENTRY_FORMAT = 5;
 
 /**
  * sha256 of a string or bytes, hex.
@@ -115,7 +115,10 @@ export type CacheRead =
 /** Outcome of {@link GuideCache.readSummary}: a hit gives the summary only. */
 export type SummaryRead = { status: 'hit'; summary: string } | { status: 'miss' } | { status: 'corrupt' };
 
-/** Where an entry lives: its pack (absolute path), byte offset and length. */
+/**
+ * Where an entry lives. An entry is a file of its own: `pack` is that file, `offset` 0 and
+ * `length` its size (the shape is the one of the pack cache this replaced, kept for its callers).
+ */
 export interface EntryLocation {
   pack: string;
   offset: number;
@@ -130,158 +133,123 @@ interface EntryHeader {
   payload: [number, string];
 }
 
-/** An index record: the entry's key, pack file name, offset and length in that pack. */
-type IndexRecord = [key: string, pack: string, offset: number, length: number];
-
-const INDEX_FILE = 'index.json';
-const PACK = /^pack-[\w-]+\.gkp$/;
-/** Packs a cache keeps: a load that writes and finds more merges every live entry into one. */
-const MAX_PACKS = 8;
-/** A pack the index does not list is deleted once this old (younger, it may be another load's, still being written). */
-const STALE_MS = 5 * 60_000;
+/** The folder of the entries, named after their format: a cache of another layout is never read. */
+const ENTRIES = `v${ENTRY_FORMAT}`;
+/** An entry file's name: the hash of the guide's absolute path. */
+const ENTRY = /^[0-9a-f]{40}\.gke$/;
+/** What a summary read takes at first: the header and the summary of nearly every guide. */
+const HEAD_BYTES = 64 * 1024;
+/** A temporary file a killed write left is deleted once this old (younger, it may be another load's). */
+const STALE_MS = 10 * 60_000;
 
 /**
- * The parse cache: entries appended to pack files, found through one index. An entry is a
- * header line (format, key, byte length and sha256 of each part), a summary line, then the
- * payload; a load appends its new entries to one pack of its own and, at the end, merges its
- * records into `index.json` (written aside and renamed, so a reader never sees half of it).
+ * The parse cache: one file per guide (named after the hash of its path, so an edited guide
+ * replaces its own file), holding a header line (format, the content-hash key the guide was
+ * parsed under, byte length and sha256 of each part), the summary line, then the payload (the
+ * guide's JSON). Each file is written aside and renamed into place (`write-file-atomic`), so a
+ * reader sees a whole entry or none, even when a load is killed; an entry that does not check
+ * out anyway (cut short, garbled, another format) is `corrupt`: parsed again and replaced.
  *
- * Why packs: creating a file is the costly part of writing a small one (a millisecond each on
- * some virtual disks), and a cold load of thousands of guides would create one per guide; a
- * no-op load reads one index and one pack instead of thousands of files.
- *
- * Anything that does not check out (truncated, garbled, another format) is `corrupt` and left out
- * of the index at the next flush; an intact entry for another key is a `miss`. Two loads at once
- * each write their own pack; the last to flush wins the index (the other's new entries are parsed
- * again next time). Checksums are computed on bytes, and the payload is not decoded here: a no-op
- * load only needs summaries.
+ * Why plain files: they need no index, no packs to compact and no merge of two loads' writes,
+ * and measured as fast as the pack file they replaced (see the README's Cache section). A
+ * summary read takes the header and the summary only, so a no-op load never reads payloads.
  */
 export class GuideCache {
-  /** Absolute folder of the index and packs. */
+  /** Absolute folder of the cache (the entries are in a subfolder named after their format). */
   readonly dir: string;
-  #records: Map<string, IndexRecord> | undefined;
-  /** Records this instance wrote, merged into the index on flush. */
-  readonly #written = new Map<string, IndexRecord>();
-  /** Records found corrupt, left out of the index on flush (if nobody replaced them meanwhile). */
-  readonly #dropped = new Map<string, IndexRecord>();
-  #pack: { name: string; fd: number; size: number } | undefined;
-  #scratch = Buffer.allocUnsafe(0);
+  readonly #entries: string;
+  #prepared = false;
+  #scratch = Buffer.allocUnsafe(HEAD_BYTES);
 
   /** @param dir Absolute folder of the cache (created on first write). */
   constructor(dir: string) {
     this.dir = dir;
+    this.#entries = path.join(dir, ENTRIES);
   }
 
-  /** The id of a source file's entry: named after the file's path, so an edited file replaces its entry. */
-  #id(absPath: string): string {
-    return sha256(absPath).slice(0, 40);
-  }
-
-  /** The index, read once (an unreadable or foreign index is an empty one: every lookup misses). */
-  #index(): Map<string, IndexRecord> {
-    this.#records ??= readIndex(path.join(this.dir, INDEX_FILE));
-    return this.#records;
+  /** The entry file of a source file. */
+  #file(absPath: string): string {
+    return path.join(this.#entries, `${sha256(absPath).slice(0, 40)}.gke`);
   }
 
   /**
-   * Where the entry of a source file lives, if the index lists one.
+   * Where the entry of a source file lives, if there is one.
    *
    * @param absPath Absolute path of the guide.
-   * @returns Its pack, offset and length, or `undefined`.
+   * @returns Its file (`pack`), offset 0 and length, or `undefined`.
    */
   entryLocation(absPath: string): EntryLocation | undefined {
-    const record = this.#index().get(this.#id(absPath));
-    return record ? { pack: path.join(this.dir, record[1]), offset: record[2], length: record[3] } : undefined;
+    const file = this.#file(absPath);
+    try {
+      return { pack: file, offset: 0, length: statSync(file).size };
+    } catch {
+      return undefined;
+    }
   }
 
   /**
-   * Read the entry of `absPath` if it was written for `key` and is intact.
+   * Read the entry of `absPath` if it was written for `key` and is intact, checked whole. A
+   * damaged entry is deleted, so the next load parses the guide again and rewrites it.
    *
    * @param absPath Absolute path of the guide.
    * @param key The full cache key (content hash, versions, options).
-   * @returns The summary and payload on a hit.
+   * @returns The summary and payload on a hit (the payload a view into a buffer nothing else holds).
    */
   read(absPath: string, key: string): CacheRead {
-    // A buffer of its own (never a slice of Node's shared pool): the payload may be moved to a thread.
-    const parts = this.#check(absPath, key, (length) => Buffer.allocUnsafeSlow(length));
-    if ('status' in parts) return parts;
-    return { status: 'hit', summary: parts.summary.toString('utf8'), payload: parts.payload };
+    const file = this.#file(absPath);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      return { status: 'miss' };
+    }
+    const entry = splitEntry(bytes, bytes.length, key);
+    if (entry === 'miss') return { status: 'miss' };
+    if (entry === 'corrupt' || sha256(entry.payload) !== entry.payloadSha) {
+      removeQuietly(file);
+      return { status: 'corrupt' };
+    }
+    return { status: 'hit', summary: entry.summary.toString('utf8'), payload: entry.payload };
   }
 
   /**
-   * Check an entry whole, like {@link GuideCache.read}, but give only its summary. The entry is
-   * read into one buffer reused from call to call: a load checks thousands of entries and keeps
-   * none of their payloads, and a fresh buffer per entry (a hundred megabytes in all for 2,000
-   * guides) would sit in the process's memory long after it was let go.
+   * The summary of the entry of `absPath` if it was written for `key`: reads the header and the
+   * summary only (checked: lengths against the file's size, the summary's sha256), into one
+   * buffer reused from call to call. The payload is checked when {@link GuideCache.read} reads it.
    *
    * @param absPath Absolute path of the guide.
    * @param key The full cache key.
    * @returns The summary on a hit.
    */
   readSummary(absPath: string, key: string): SummaryRead {
-    const parts = this.#check(absPath, key, (length) => {
-      if (this.#scratch.length < length) this.#scratch = Buffer.allocUnsafe(Math.max(length, this.#scratch.length * 2, 256 * 1024));
-      return this.#scratch.subarray(0, length);
-    });
-    if ('status' in parts) return parts;
-    return { status: 'hit', summary: parts.summary.toString('utf8') };
-  }
-
-  /** The entry of `absPath` for `key`, read into the buffer `into` gives and checked whole. */
-  #check(absPath: string, key: string, into: (length: number) => Buffer): { summary: Buffer; payload: Buffer } | { status: 'miss' } | { status: 'corrupt' } {
-    const found = this.#find(absPath, key);
-    if ('status' in found) return found;
-    let bytes: Buffer;
+    let fd: number;
     try {
-      bytes = readAt(path.join(this.dir, found.record[1]), found.record[2], into(found.record[3]));
+      fd = openSync(this.#file(absPath), 'r');
     } catch {
-      return { status: 'miss' }; // The pack went away: parsed again, and the next flush forgets it.
+      return { status: 'miss' };
     }
-    return this.#parts(found.id, found.record, bytes);
-  }
-
-  #find(absPath: string, key: string): { id: string; record: IndexRecord } | { status: 'miss' } {
-    const id = this.#id(absPath);
-    const record = this.#index().get(id);
-    // No entry, or one for an older version of the file: a plain miss, replaced later.
-    return record && record[0] === key ? { id, record } : { status: 'miss' };
-  }
-
-  /** The summary and payload of an entry's bytes, or `corrupt` (and the record is dropped). */
-  #parts(id: string, record: IndexRecord, bytes: Buffer): { summary: Buffer; payload: Buffer } | { status: 'corrupt' } {
-    const first = bytes.indexOf(10);
-    let header: Partial<EntryHeader> | undefined;
     try {
-      header = first > 0 ? (JSON.parse(bytes.toString('utf8', 0, first)) as Partial<EntryHeader>) : undefined;
+      const size = fstatSync(fd).size;
+      let head = readInto(fd, this.#scratch.subarray(0, Math.min(size, HEAD_BYTES)));
+      const need = summaryEnd(head);
+      if (need !== undefined && need > head.length && need <= size) {
+        if (this.#scratch.length < need) this.#scratch = Buffer.allocUnsafe(need);
+        head = readInto(fd, this.#scratch.subarray(0, need));
+      }
+      const entry = splitEntry(head, size, key);
+      if (entry === 'miss' || entry === 'corrupt') return { status: entry };
+      return { status: 'hit', summary: entry.summary.toString('utf8') };
     } catch {
-      header = undefined;
+      return { status: 'corrupt' };
+    } finally {
+      closeSync(fd);
     }
-    const ok = (): { summary: Buffer; payload: Buffer } | undefined => {
-      // Fewer bytes than the index says (a pack cut short) is as wrong as a bad checksum.
-      if (bytes.length !== record[3]) return undefined;
-      if (!header || header.v !== ENTRY_FORMAT || header.key !== record[0] || !Array.isArray(header.summary) || !Array.isArray(header.payload)) return undefined;
-      const [summaryLength, summarySha] = header.summary;
-      const [payloadLength, payloadSha] = header.payload;
-      const summaryStart = first + 1;
-      const payloadStart = summaryStart + summaryLength + 1;
-      if (payloadStart + payloadLength !== bytes.length || bytes[payloadStart - 1] !== 10) return undefined;
-      const summary = bytes.subarray(summaryStart, summaryStart + summaryLength);
-      const payload = bytes.subarray(payloadStart);
-      if (sha256(summary) !== summarySha || sha256(payload) !== payloadSha) return undefined;
-      return { summary, payload };
-    };
-    const parts = ok();
-    if (parts) return parts;
-    this.#index().delete(id);
-    this.#dropped.set(id, record);
-    return { status: 'corrupt' };
   }
 
   /**
-   * Append an entry to this instance's pack (created on the first write). Synchronous: a load
-   * writes each entry as its parse arrives and lets the guide go, instead of queueing thousands
-   * of pending writes that hold their bytes. The index learns of it at {@link GuideCache.flush}.
-   * A cache that cannot be written (read-only disk) only costs speed.
+   * Write the entry of `absPath`: aside, then renamed over the previous one. Synchronous: a load
+   * writes each entry as its parse arrives and lets the guide go. A cache that cannot be written
+   * (read-only disk) only costs speed.
    *
    * @param absPath Absolute path of the guide.
    * @param key The full cache key.
@@ -291,166 +259,101 @@ export class GuideCache {
    */
   writeSync(absPath: string, key: string, summary: string, payload: Uint8Array): boolean {
     try {
-      if (!this.#pack) {
-        mkdirSync(this.dir, { recursive: true });
-        const name = newPackName();
-        this.#pack = { name, fd: openSync(path.join(this.dir, name), 'wx'), size: 0 };
-      }
+      if (!this.#prepared) this.#prepare();
+      // Not synced to disk: after a power cut the worst case is a damaged entry, parsed again.
+      writeFileAtomic.sync(this.#file(absPath), Buffer.concat(entryParts(key, summary, payload)), { fsync: false });
+      return true;
     } catch {
       return false;
     }
-    const pack = this.#pack;
-    const parts = entryParts(key, summary, payload);
-    const offset = pack.size;
-    try {
-      for (const part of parts) pack.size += writeAll(pack.fd, part, pack.size);
-    } catch {
-      // A short pack is never read past its last whole entry; a fresh pack takes the next ones.
-      this.#closePack();
-      return false;
-    }
-    const record: IndexRecord = [key, pack.name, offset, pack.size - offset];
-    const id = this.#id(absPath);
-    this.#written.set(id, record);
-    this.#index().set(id, record);
-    return true;
   }
 
-  /**
-   * Close this instance's pack and merge what it wrote (and found corrupt) into the index on
-   * disk; merge the packs when there are too many, delete those nothing lists any more. Never
-   * throws: a cache that cannot be updated only costs speed.
-   */
-  flush(): void {
-    this.#closePack();
-    if (this.#written.size === 0 && this.#dropped.size === 0) return;
-    try {
-      const file = path.join(this.dir, INDEX_FILE);
-      // Another load may have flushed since this one read the index: start from the disk.
-      const index = readIndex(file);
-      for (const [id, record] of this.#dropped) {
-        const now = index.get(id);
-        if (now && now[1] === record[1] && now[2] === record[2]) index.delete(id);
-      }
-      for (const [id, record] of this.#written) index.set(id, record);
-      const names = readdirSync(this.dir);
-      const packs = new Set(names.filter((n) => PACK.test(n)));
-      for (const [id, record] of index) if (!packs.has(record[1])) index.delete(id);
-      let merged: Set<string> = new Set();
-      if (packsOf(index).size > MAX_PACKS) merged = this.#merge(index);
-      writeIndex(file, index);
-      this.#records = index;
-      const live = packsOf(index);
-      const now = Date.now();
-      for (const name of names) {
-        const stale = (): boolean => {
-          try {
-            return now - statSync(path.join(this.dir, name)).mtimeMs > STALE_MS;
-          } catch {
-            return false;
-          }
-        };
-        // Packs nothing lists (merged ones at once, others once surely not being written), index
-        // files a killed load left aside, and entries of the previous layout (a file per guide).
-        const old =
-          (PACK.test(name) && !live.has(name) && (merged.has(name) || stale())) ||
-          (/^(?:[0-9a-f]{40}\.json(?:\..*\.tmp)?|index\.json\..*\.tmp)$/.test(name) && stale());
-        if (old) unlinkSync(path.join(this.dir, name));
-      }
-    } catch {
-      // Read-only, removed meanwhile: the next load reads what is there.
-    } finally {
-      this.#written.clear();
-      this.#dropped.clear();
-    }
-  }
+  /** Kept for callers of the pack cache this replaced: entries are whole once written, there is nothing to flush. */
+  flush(): void {}
 
-  /** Copy every live entry into one new pack; returns the packs it emptied. */
-  #merge(index: Map<string, IndexRecord>): Set<string> {
-    const from = packsOf(index);
-    const name = newPackName();
-    const fd = openSync(path.join(this.dir, name), 'wx');
-    let size = 0;
-    try {
-      for (const [id, record] of index) {
-        let bytes: Buffer;
+  /** Create the folder; delete what a killed write or an older layout left. */
+  #prepare(): void {
+    mkdirSync(this.#entries, { recursive: true });
+    this.#prepared = true;
+    const now = Date.now();
+    for (const name of readdirSync(this.#entries)) {
+      if (ENTRY.test(name)) continue;
+      const file = path.join(this.#entries, name);
+      try {
+        if (now - statSync(file).mtimeMs > STALE_MS) unlinkSync(file);
+      } catch {
+        // Renamed or deleted meanwhile by the load that wrote it.
+      }
+    }
+    for (const name of readdirSync(this.dir)) {
+      // The pack cache (index.json, pack-*.gkp), a file per entry before it, other formats' folders.
+      if (name !== ENTRIES && /^(?:index\.json|pack-.*\.gkp|[0-9a-f]{40}\.json|v\d+)$/.test(name)) {
         try {
-          bytes = readAt(path.join(this.dir, record[1]), record[2], Buffer.allocUnsafeSlow(record[3]));
+          rmSync(path.join(this.dir, name), { recursive: true, force: true });
         } catch {
-          index.delete(id);
-          continue;
+          // In use elsewhere (Windows): left for the next load.
         }
-        size += writeAll(fd, bytes, size);
-        index.set(id, [record[0], name, size - bytes.length, bytes.length]);
       }
-    } finally {
-      closeSync(fd);
     }
-    return from;
-  }
-
-  #closePack(): void {
-    if (!this.#pack) return;
-    try {
-      closeSync(this.#pack.fd);
-    } catch {
-      // Already closed.
-    }
-    this.#pack = undefined;
   }
 }
 
-/** A pack name no other load or process can take (matches {@link PACK}). */
-function newPackName(): string {
-  return `pack-${process.pid}-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}.gkp`;
-}
-
-/** The packs an index's records point into. */
-function packsOf(index: Map<string, IndexRecord>): Set<string> {
-  return new Set([...index.values()].map((r) => r[1]));
-}
-
-/** The index file as records (empty when missing, unreadable, garbled or of another format). */
-function readIndex(file: string): Map<string, IndexRecord> {
-  const records = new Map<string, IndexRecord>();
-  let parsed: unknown;
+/** The entry's header line, parsed, and where the summary ends; `undefined` when it is not one. */
+function headerOf(bytes: Buffer): { header: EntryHeader; start: number } | undefined {
+  const first = bytes.indexOf(10);
+  if (first <= 0) return undefined;
+  let header: Partial<EntryHeader>;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
+    header = JSON.parse(bytes.toString('utf8', 0, first)) as Partial<EntryHeader>;
   } catch {
-    return records;
+    return undefined;
   }
-  const index = parsed as { v?: unknown; entries?: unknown };
-  if (!index || index.v !== ENTRY_FORMAT || typeof index.entries !== 'object' || index.entries === null) return records;
-  for (const [id, r] of Object.entries(index.entries as Record<string, unknown>)) {
-    if (Array.isArray(r) && r.length === 4 && typeof r[0] === 'string' && typeof r[1] === 'string' && PACK.test(r[1]) && Number.isInteger(r[2]) && Number.isInteger(r[3]) && r[2] >= 0 && r[3] > 0) {
-      records.set(id, r as IndexRecord);
-    }
-  }
-  return records;
+  const valid = (part: unknown): boolean => Array.isArray(part) && Number.isInteger(part[0]) && part[0] >= 0 && typeof part[1] === 'string';
+  if (header.v !== ENTRY_FORMAT || typeof header.key !== 'string' || !valid(header.summary) || !valid(header.payload)) return undefined;
+  return { header: header as EntryHeader, start: first + 1 };
+}
+
+/** The byte where an entry's summary line ends (with its newline), from its header. */
+function summaryEnd(head: Buffer): number | undefined {
+  const found = headerOf(head);
+  return found && found.start + found.header.summary[0] + 1;
 }
 
 /**
- * Write the index aside and rename it into place, so a reader never sees half of it. Not synced
- * to disk: after a power cut the worst case is an unreadable index, which is an empty cache.
+ * The parts of an entry of `size` bytes whose first bytes (at least the header and summary) are
+ * `bytes`: `miss` for an intact entry of another key, `corrupt` for anything that does not check
+ * out (the payload's checksum is the caller's to test, on the whole entry).
  */
-function writeIndex(file: string, index: Map<string, IndexRecord>): void {
-  writeFileAtomic.sync(file, JSON.stringify({ v: ENTRY_FORMAT, entries: Object.fromEntries(index) }), { fsync: false });
+function splitEntry(bytes: Buffer, size: number, key: string): { summary: Buffer; payload: Buffer; payloadSha: string } | 'miss' | 'corrupt' {
+  const found = headerOf(bytes);
+  if (!found) return 'corrupt';
+  const { header, start } = found;
+  const [summaryLength, summarySha] = header.summary;
+  const payloadStart = start + summaryLength + 1;
+  // Fewer or more bytes than the header says (cut short, appended to) is as wrong as a bad checksum.
+  if (payloadStart + header.payload[0] !== size || bytes.length < payloadStart || bytes[payloadStart - 1] !== 10) return 'corrupt';
+  const summary = bytes.subarray(start, start + summaryLength);
+  if (sha256(summary) !== summarySha) return 'corrupt';
+  if (header.key !== key) return 'miss'; // An intact entry of an older version of the file: replaced later.
+  return { summary, payload: bytes.subarray(payloadStart), payloadSha: header.payload[1] };
 }
 
-/** Bytes of `file` from `offset` into `into`: all of `into`, or fewer when the file is shorter (a pack cut short). Throws when the file cannot be opened. */
-function readAt(file: string, offset: number, into: Buffer): Buffer {
-  const fd = openSync(file, 'r');
+/** Fill `into` from the start of the file (fewer bytes when it is shorter). */
+function readInto(fd: number, into: Buffer): Buffer {
+  let read = 0;
+  while (read < into.length) {
+    const n = readSync(fd, into, read, into.length - read, read);
+    if (n === 0) break;
+    read += n;
+  }
+  return into.subarray(0, read);
+}
+
+function removeQuietly(file: string): void {
   try {
-    let read = 0;
-    while (read < into.length) {
-      const n = readSync(fd, into, read, into.length - read, offset + read);
-      if (n === 0) break;
-      read += n;
-    }
-    // Short: the pack was cut. The length check of the entry calls it corrupt.
-    return read === into.length ? into : into.subarray(0, read);
-  } finally {
-    closeSync(fd);
+    unlinkSync(file);
+  } catch {
+    // Gone already.
   }
 }
 
@@ -464,11 +367,4 @@ function entryParts(key: string, summary: string, payload: Uint8Array): Uint8Arr
     payload: [payload.byteLength, sha256(payload)],
   };
   return [Buffer.from(`${JSON.stringify(header)}\n`), summaryBytes, Buffer.from('\n'), payload];
-}
-
-/** Write every byte of `data` at `position` (a write may be short); returns the bytes written. */
-function writeAll(fd: number, data: Uint8Array, position: number): number {
-  let offset = 0;
-  while (offset < data.byteLength) offset += writeSync(fd, data, offset, data.byteLength - offset, position + offset);
-  return data.byteLength;
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createDiagnostic, type Diagnostic } from '@guidekit/model';
+import { createDiagnostic, type Diagnostic, FrontmatterFieldsSchema } from '@guidekit/model';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import { canonicalLocale } from './locale.js';
@@ -80,6 +80,11 @@ export const GuidekitConfigSchema = z
     localeAliases: z.record(z.string().min(1), localeTag).default({}),
     /** Extra section and step words per locale. */
     keywords: z.record(z.string().min(1), KeywordsEntrySchema).default({}),
+    /**
+     * Front matter fields the project adds (a JSON Schema fragment: `properties`, `required`):
+     * checked in every guide, never reported as unknown, merged into the guide schema.
+     */
+    frontmatter: FrontmatterFieldsSchema.optional(),
     /**
      * Rule id (or id without its `package/` prefix) → `off` | `warn` | `error` (or 0 | 1 | 2), or
      * `[level, { ...options }]` for a rule that takes options.
