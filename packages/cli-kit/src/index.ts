@@ -7,5 +7,7 @@ export type { ExitCode } from './lib/exit.js';
 export { listOption, wholeNumberOption } from './lib/options.js';
 export { createProgress, isInteractive } from './lib/progress.js';
 export type { Progress, ProgressContext } from './lib/progress.js';
-export { resolveContentRoot } from './lib/root.js';
+export { onContentRoot, resolveContentRoot } from './lib/root.js';
 export type { ContentRootInput } from './lib/root.js';
+export { addReportOptions, checkReporter, deliverReport, writeOutput } from './lib/report.js';
+export type { DeliverOptions, ReportFlags } from './lib/report.js';

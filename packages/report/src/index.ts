@@ -1,5 +1,6 @@
 export { applyInlineDirectives, parseDirectives } from './lib/directives.js';
 export type { Directive, DirectiveKind } from './lib/directives.js';
+export { RULE_DOCS_BASE, ruleUrl } from './lib/docs-url.js';
 export { defaultReporterName, getReporter, reporterNames, reporters } from './lib/registry.js';
 export { report } from './lib/report.js';
 export type { ReportOptions } from './lib/report.js';

@@ -5,6 +5,7 @@ describe('@guidekit/report public API', () => {
     expect(Object.keys(await import('../src/index.js')).sort()).toMatchInlineSnapshot(`
       [
         "FINGERPRINT_KEY",
+        "RULE_DOCS_BASE",
         "applyInlineDirectives",
         "applySeverities",
         "defaultReporterName",
@@ -17,6 +18,7 @@ describe('@guidekit/report public API', () => {
         "reporterNames",
         "reporters",
         "ruleMatches",
+        "ruleUrl",
         "sarif",
         "stylish",
         "summarize",

@@ -71,7 +71,21 @@ describe('stylish', () => {
 
   it('counts errors and warnings in its summary line', () => {
     const out = stylish(input.diagnostics, context);
-    expect(out.trimEnd().split('\n').at(-1)).toBe('4 messages (✖ 2 errors, ⚠ 1 warning)');
+    expect(out.split('\n')).toContain('4 messages (✖ 2 errors, ⚠ 1 warning)');
+  });
+
+  it('ends with where each rule that fired is documented, once per rule', () => {
+    const out = stylish(input.diagnostics, { ...context, docsBase: 'https://docs.example/guidekit/' });
+    const footer = out.slice(out.indexOf('Rule docs:\n'));
+    expect(footer.split('\n')).toEqual([
+      'Rule docs:',
+      '  content/missing-description  https://docs.example/guidekit/docs/rules/content/missing-description.md',
+      '  content/orphan-translation  https://docs.example/guidekit/docs/rules/content/orphan-translation.md',
+      '  i18n/image-mismatch  https://example.org/guidekit/rules/i18n/image-mismatch',
+      '  parse/unknown-section  https://docs.example/guidekit/docs/rules/parse/unknown-section.md',
+      '',
+    ]);
+    expect(stylish(input.diagnostics, { cwd: '/repo', docsBase: false })).not.toContain('Rule docs:');
   });
 });
 
@@ -80,7 +94,14 @@ describe('json', () => {
     const parsed = JSON.parse(json(input.diagnostics, context)) as unknown[];
     expect(parsed).toHaveLength(input.diagnostics.length);
     for (const item of parsed) expect(DiagnosticSchema.safeParse(item).success).toBe(true);
-    expect(Object.keys(parsed[0] as object)).toEqual(['file', 'line', 'column', 'severity', 'ruleId', 'message']);
+    expect(Object.keys(parsed[0] as object)).toEqual(['file', 'line', 'column', 'severity', 'ruleId', 'message', 'url']);
+  });
+
+  it('gives each diagnostic its rule page as `url`, none with docsBase false', () => {
+    const [first] = JSON.parse(json(input.diagnostics, context)) as { ruleId: string; url: string }[];
+    expect(first).toMatchObject({ ruleId: 'content/orphan-translation', url: 'https://github.com/guidekit/guidekit/blob/main/docs/rules/content/orphan-translation.md' });
+    // Only the rule whose page the context names keeps one.
+    expect(json(input.diagnostics, { ...context, docsBase: false }).match(/"url"/g)).toHaveLength(1);
   });
 
   it('prints an empty array for no diagnostics', () => {

@@ -50,6 +50,13 @@ describe('sarif against the official SARIF 2.1.0 schema', () => {
     expect(out).not.toContain('helpUri');
   });
 
+  it('points every rule at its page under docs/rules as helpUri', () => {
+    const d: Diagnostic = { file: 'a.md', line: 1, column: 1, severity: 'error', ruleId: 'i18n/image-mismatch', message: 'm' };
+    const log = JSON.parse(sarif([d], { cwd: '/', docsBase: 'https://example.org/repo/blob/main/' })) as Log;
+    expect(log.runs[0]!.tool.driver.rules![0]!.helpUri).toBe('https://example.org/repo/blob/main/docs/rules/i18n/image-mismatch.md');
+    expect(sarif([d], { cwd: '/', docsBase: false })).not.toContain('helpUri');
+  });
+
   it('the validator does reject a broken log (so the checks above can fail)', () => {
     const log = JSON.parse(sarif(input.diagnostics, { cwd: input.cwd })) as Log;
     (log.runs[0]!.results![0] as { level: string }).level = 'info';

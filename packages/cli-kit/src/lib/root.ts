@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_LOCALE_ALIASES, findConfigFile, loadConfig, localeFromFolder, resolveConfigPath } from '@guidekit/content';
+import { ContentRootError, DEFAULT_LOCALE_ALIASES, findConfigFile, loadConfig, localeFromFolder, resolveConfigPath } from '@guidekit/content';
+import { UsageError } from './exit.js';
 
 /** What a command was given, to find the content root from. */
 export interface ContentRootInput {
@@ -30,9 +31,13 @@ export interface ContentRootInput {
  *
  * @param input The working folder, and what the command line gave.
  * @returns The absolute content root (it may not exist: the run function says so).
+ * @throws {UsageError} When `--config` names no file.
  */
 export async function resolveContentRoot(input: ContentRootInput): Promise<string> {
   const cwd = path.resolve(input.cwd ?? process.cwd());
+  if (input.config !== undefined && !isFile(path.resolve(cwd, input.config))) {
+    throw new UsageError(`Configuration file \`${input.config}\` not found, expected an existing guidekit.config.json or .mjs file`);
+  }
   if (input.root !== undefined) return path.resolve(cwd, input.root);
   const first = input.files?.[0];
   if (first !== undefined && input.config === undefined) {
@@ -59,6 +64,34 @@ async function rootOfConfig(configFile: string): Promise<string> {
   const { config } = await loadConfig(path.dirname(configFile), { configFile });
   const named = resolveConfigPath(config, config.contentRoot);
   return isDirectory(named) ? named : path.dirname(configFile);
+}
+
+/**
+ * Run a run function on a content root, turning "the root is not a folder" into a usage error
+ * that says how to call the command.
+ *
+ * @param root The absolute root.
+ * @param command How the command is called, for the message (`guidekit-docs check`).
+ * @param cwd The folder the root is shown relative to.
+ * @param run The run function's call.
+ * @throws {UsageError} When the run function threw `ContentRootError`.
+ */
+export async function onContentRoot<T>(root: string, command: string, cwd: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof ContentRootError)) throw error;
+    const shown = path.relative(cwd, root).split(path.sep).join('/') || '.';
+    throw new UsageError(`Content root \`${shown}\` is not a folder, expected a folder of guides: \`${command} <root>\``);
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function isDirectory(p: string): boolean {

@@ -34,6 +34,11 @@ export interface ReporterContext {
    * or `undefined` when unknown. SARIF uses it for fingerprints that survive line moves.
    */
   sources?: (file: string) => string | undefined;
+  /**
+   * Base URL rule pages are found under (`<base>docs/rules/<rule id>.md`); default the project's
+   * repository, `false` for no URLs at all.
+   */
+  docsBase?: string | false;
   /** Whether to print ANSI colors. Off unless `true`: reporters never sniff the terminal. */
   color?: boolean;
 }

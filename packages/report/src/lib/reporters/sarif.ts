@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic, RelatedLocation } from '@guidekit/model';
 import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
+import { ruleUrl } from '../docs-url.js';
 import { prepare } from '../paths.js';
 import type { Reporter, ReporterContext, ToolInfo } from '../types.js';
 
@@ -66,10 +67,11 @@ export const sarif: Reporter = (diagnostics, context) => {
 
 function descriptor(id: string, context: ReporterContext): ReportingDescriptor {
   const meta = context.rules?.[id];
+  const help = ruleUrl(id, context);
   return {
     id,
     shortDescription: { text: meta?.description ?? id },
-    ...(meta?.docs !== undefined && isAbsoluteUrl(meta.docs) && { helpUri: meta.docs }),
+    ...(isAbsoluteUrl(help) && { helpUri: help }),
   };
 }
 

@@ -1,15 +1,18 @@
-import type { Diagnostic } from '@guidekit/model';
+import { byCodeUnit, type Diagnostic } from '@guidekit/model';
 import { VFile } from 'vfile';
 import { reporter as vfileReporter } from 'vfile-reporter';
 import { prepare, relatedText } from '../paths.js';
-import type { Reporter } from '../types.js';
+import { ruleUrl } from '../docs-url.js';
+import type { Reporter, ReporterContext } from '../types.js';
 
 /**
  * The default reporter, for people: unified's own `vfile-reporter`, so guidekit reads like
  * remark-lint. Diagnostics are grouped by file, one line each
  * (`line:column-endLine:endColumn  severity  message  ruleId`), then a summary line such as
  * `3 messages (✖ 1 error, ⚠ 1 warning)`. A related place (the source guide of a translation)
- * is printed as a note under its message. No diagnostics gives `no issues found`.
+ * is printed as a note under its message. Then, once per rule that fired, where its
+ * documentation is (a URL under every message would triple the output). No diagnostics gives
+ * `no issues found`.
  */
 export const stylish: Reporter = (diagnostics, context) => {
   if (diagnostics.length === 0) return 'no issues found\n';
@@ -36,8 +39,19 @@ export const stylish: Reporter = (diagnostics, context) => {
     defaultName: '<unknown>',
     verbose,
   });
-  return `${text}\n`;
+  return `${text}\n${docsFooter(diagnostics, context)}`;
 };
+
+/** `Rule docs:` and one `  rule-id  url` line per rule, sorted; empty when no rule has a URL. */
+function docsFooter(diagnostics: readonly Diagnostic[], context: ReporterContext): string {
+  const lines = [...new Set(diagnostics.map((d) => d.ruleId))]
+    .sort(byCodeUnit)
+    .flatMap((id) => {
+      const url = ruleUrl(id, context);
+      return url === undefined ? [] : [`  ${visible(id)}  ${url}`];
+    });
+  return lines.length === 0 ? '' : `\nRule docs:\n${lines.join('\n')}\n`;
+}
 
 // C0 controls but tab and line feed, DEL, and C1 CSI: what could move the cursor or recolour the
 // terminal when a message quotes content (a title with an escape sequence).
