@@ -9,15 +9,20 @@ describe('@guidekit/cli-kit public API', () => {
         "action",
         "addColorOptions",
         "addCommand",
+        "addReportOptions",
+        "checkReporter",
         "createCli",
         "createProgress",
+        "deliverReport",
         "formatUsageError",
         "isInteractive",
         "listOption",
+        "onContentRoot",
         "resolveContentRoot",
         "runCli",
         "shouldColor",
         "wholeNumberOption",
+        "writeOutput",
       ]
     `);
   });
