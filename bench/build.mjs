@@ -36,10 +36,11 @@ const flag = (name, fallback) => {
 // ---- child mode: one build in a fresh process, so RSS and timings are its own ----
 if (args[0] === '--child') {
   const [, root, out, formats, cache] = args;
-  const { build } = await import(pathToFileURL(path.join(repo, 'packages/build/dist/index.js')).href);
+  const { publish } = await import(pathToFileURL(path.join(repo, 'packages/publish/dist/index.js')).href);
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const result = await build({ root, out, formats: formats.split(','), cache: cache !== 'no-cache' });
+  const run = await publish(root, { out, formats: formats.split(','), cache: cache !== 'no-cache' });
+  const result = { ...run.result, diagnostics: run.diagnostics };
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0); // the whole process: every thread
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;

@@ -24,9 +24,9 @@ const flag = (name, fallback) => {
 // ---- child mode: one build in a fresh process ----
 if (args[0] === '--child') {
   const [, root, out, formats] = args;
-  const { build } = await import(pathToFileURL(path.join(repo, 'packages/build/dist/index.js')).href);
+  const { publish } = await import(pathToFileURL(path.join(repo, 'packages/publish/dist/index.js')).href);
   const t0 = performance.now();
-  const result = await build({ root, out, formats: formats.split(',') });
+  const { result } = await publish(root, { out, formats: formats.split(',') });
   process.stdout.write(JSON.stringify({ ms: performance.now() - t0, guides: result.guides, written: result.written.length }));
   process.exit(0);
 }
@@ -58,8 +58,8 @@ if (!fs.existsSync(corpus)) {
   console.error(`bench/data: no corpus at ${corpus}; nothing to measure.`);
   process.exit(process.env.CI ? 1 : 0);
 }
-if (!fs.existsSync(path.join(repo, 'packages/build/dist/index.js'))) {
-  console.error('bench/data: packages/build/dist is missing; run `pnpm turbo run build` first.');
+if (!fs.existsSync(path.join(repo, 'packages/publish/dist/index.js'))) {
+  console.error('bench/data: packages/publish/dist is missing; run `pnpm turbo run build` first.');
   process.exit(1);
 }
 const wanted = Number(flag('--guides', '2000'));

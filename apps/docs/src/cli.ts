@@ -1,6 +1,7 @@
 import { createCli, EXIT, runCli, UsageError, type Cli } from '@guidekit/cli-kit';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
+import { registerMerge } from './commands/merge.js';
 import { VERSION } from './version.js';
 
 export { EXIT, UsageError };
@@ -10,9 +11,14 @@ export { EXIT, UsageError };
  * through its action; this file only wires them.
  */
 export function createProgram(): Cli {
-  const cli = createCli({ name: 'guidekit-docs', version: VERSION, description: 'Check and publish step-by-step guides written in Markdown.' });
+  const cli = createCli({
+    name: 'guidekit-docs',
+    version: VERSION,
+    description: 'Check and publish step-by-step guides written in Markdown.',
+  });
   registerCheck(cli.program, cli);
   registerBuild(cli.program, cli);
+  registerMerge(cli.program, cli);
   return cli;
 }
 

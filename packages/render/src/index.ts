@@ -15,5 +15,4 @@ export { renderPrintHtml } from './lib/formats/print.js';
 export { renderSingleHtml } from './lib/formats/single.js';
 export { renderSitemap } from './lib/formats/sitemap.js';
 export type { SingleContext, SingleResult } from './lib/formats/single.js';
-export { formats, getFormat } from './lib/registry.js';
-export type { OutputFormat } from './lib/registry.js';
+export * from './formats.js';

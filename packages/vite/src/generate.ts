@@ -1,6 +1,6 @@
-// The data-module generators alone, without the Vite plugin and its content loader: what a
-// render thread of `guidekit-docs build` imports (`@guidekit/vite/generate`), so each thread
-// does not load the parser it never uses. `src/index.ts` re-exports all of it.
+// The typed data-module generators: they live with the `data` format in `@guidekit/render`
+// (`@guidekit/render/formats`, which loads no renderer), so `guidekit-docs build --format data`
+// and this plugin emit the same modules. Re-exported here for the plugin's users.
 export {
   dataIndexFiles,
   dataTypesBody,
@@ -11,7 +11,7 @@ export {
   guideModuleTypes,
   indexModuleCode,
   lazyModuleCode,
-} from './lib/generate.js';
+} from '@guidekit/render/formats';
 export type {
   DataFile,
   DataModuleOptions,
@@ -19,4 +19,4 @@ export type {
   GuideModuleEntry,
   ImportSpecifierOf,
   TranslationGroupLike,
-} from './lib/generate.js';
+} from '@guidekit/render/formats';

@@ -32,7 +32,9 @@ describe.skipIf(!present)('the real corpus as data modules', () => {
     for (const group of content.translations) {
       const got = data.translationsOf(group.slug);
       expect(got.source?.locale).toBe(group.source?.locale);
-      expect(got.translations.map((g: { locale: string }) => g.locale)).toEqual(group.translations.map((g) => g.locale));
+      expect(got.translations.map((g: { locale: string }) => g.locale)).toEqual(
+        group.translations.map((g) => g.locale),
+      );
     }
     const first = content.guides[0]!;
     const probe = [

@@ -30,7 +30,9 @@ describe('generateDataModules', () => {
   });
 
   it('lays out one module per guide plus the index and the lazy catalogue', () => {
-    const paths = generateDataModules({ guides: [en, fr, news, odd], sourceLocale: 'fr' }).map((f) => f.path);
+    const paths = generateDataModules({ guides: [en, fr, news, odd], sourceLocale: 'fr' }).map(
+      (f) => f.path,
+    );
     expect(paths).toMatchInlineSnapshot(`
       [
         "en/setup-mfa.d.ts",
@@ -53,10 +55,13 @@ describe('generateDataModules', () => {
     const upper = guideModulePath({ slug: 'Setup', locale: 'en-US' });
     expect(upper).toMatch(/^en-US\/setup-[0-9a-f]{10}$/);
     expect(guideModulePath({ slug: 'setup', locale: 'en-US' })).toBe('en-US/setup');
-    expect(guideModulePath({ slug: 'SETUP', locale: 'en-US' }).toLowerCase()).not.toBe(upper.toLowerCase());
+    expect(guideModulePath({ slug: 'SETUP', locale: 'en-US' }).toLowerCase()).not.toBe(
+      upper.toLowerCase(),
+    );
     expect(guideModulePath({ slug: 'café', locale: 'fr' })).toMatch(/^fr\/cafe-[0-9a-f]{10}$/);
     // Nothing a URL or a shell would read differently.
-    for (const slug of ['100%', 'a b', '../x', 'X%58', '日本語']) expect(guideModulePath({ slug, locale: 'fr' })).toMatch(/^fr\/[a-z0-9-]+$/);
+    for (const slug of ['100%', 'a b', '../x', 'X%58', '日本語'])
+      expect(guideModulePath({ slug, locale: 'fr' })).toMatch(/^fr\/[a-z0-9-]+$/);
   });
 
   it('gives the same output whatever order the guides come in', () => {
@@ -68,12 +73,9 @@ describe('generateDataModules', () => {
   it('exports guides, getGuide, translationsOf and loadGuide that work when imported', async () => {
     const out = writeData(tempDir());
     const data = await import(pathToFileURL(path.join(out, 'index.js')).href);
-    expect(data.guides.map((g: { slug: string; locale: string }) => `${g.locale}/${g.slug}`)).toEqual([
-      'fr/a/../b c',
-      'fr/news-2026',
-      'en/setup-mfa',
-      'fr/setup-mfa',
-    ]);
+    expect(
+      data.guides.map((g: { slug: string; locale: string }) => `${g.locale}/${g.slug}`),
+    ).toEqual(['fr/a/../b c', 'fr/news-2026', 'en/setup-mfa', 'fr/setup-mfa']);
     expect(data.getGuide('setup-mfa', 'en')).toEqual(en);
     expect(data.getGuide('setup-mfa', 'de')).toBeUndefined();
     const group = data.translationsOf('setup-mfa');
@@ -83,20 +85,32 @@ describe('generateDataModules', () => {
     expect(data.sourceLocale).toBe('fr');
     expect(await data.loadGuide('a/../b c', 'fr')).toEqual(odd);
     expect(await data.loadGuide('nope', 'fr')).toBeUndefined();
-    expect(data.catalog).toContainEqual({ slug: 'news-2026', locale: 'fr', title: 'Nouveautés', kind: 'article', steps: 0 });
+    expect(data.catalog).toContainEqual({
+      slug: 'news-2026',
+      locale: 'fr',
+      title: 'Nouveautés',
+      kind: 'article',
+      steps: 0,
+    });
   });
 
   it('keeps content pairing when content provides it (a source that is not in sourceLocale)', async () => {
     const dir = tempDir();
     const out = path.join(dir, 'data');
-    const files = generateDataModules({ guides: [en, fr], translations: [{ slug: 'setup-mfa', source: en, translations: [fr] }], sourceLocale: 'fr' });
+    const files = generateDataModules({
+      guides: [en, fr],
+      translations: [{ slug: 'setup-mfa', source: en, translations: [fr] }],
+      sourceLocale: 'fr',
+    });
     for (const file of files) {
       mkdirSync(path.dirname(path.join(out, file.path)), { recursive: true });
       writeFileSync(path.join(out, file.path), file.contents);
     }
     const data = await import(pathToFileURL(path.join(out, 'index.js')).href);
     expect(data.translationsOf('setup-mfa').source.locale).toBe('en');
-    expect(data.translationsOf('setup-mfa').translations.map((g: { locale: string }) => g.locale)).toEqual(['fr']);
+    expect(
+      data.translationsOf('setup-mfa').translations.map((g: { locale: string }) => g.locale),
+    ).toEqual(['fr']);
   });
 
   it('types slugs and locales literally: a wrong slug or locale is a compile error', () => {
@@ -108,9 +122,9 @@ describe('generateDataModules', () => {
       "const g = getGuide('setup-mfa', 'en');",
       "const slug: 'setup-mfa' = g.slug;",
       "const locale: 'en' = g.locale;",
-      "const asGuide: Guide = g;",
+      'const asGuide: Guide = g;',
       "const title: string = g.steps[0]?.title ?? '';",
-      "const all: readonly Guide[] = guides;",
+      'const all: readonly Guide[] = guides;',
       "const s: GuideSlug = 'news-2026';",
       "const fromModule: 'fr' = one.locale;",
       "const src = translationsOf('setup-mfa').source?.title;",
@@ -125,7 +139,10 @@ describe('generateDataModules', () => {
     ].join('\n');
     expect(typeErrors(dir, ok)).toEqual([]);
     // The same misuse without the expectation must fail, so the check above cannot pass vacuously.
-    const errors = typeErrors(dir, "import { getGuide } from './data/index.js';\ngetGuide('no-such-guide', 'fr');\n");
+    const errors = typeErrors(
+      dir,
+      "import { getGuide } from './data/index.js';\ngetGuide('no-such-guide', 'fr');\n",
+    );
     expect(errors.map((e) => [e.code, e.line])).toEqual([[2345, 2]]);
   }, 180_000);
 });

@@ -47,7 +47,13 @@ export function makeGuide(slug: string, locale: string, title: string, steps = 2
       id: `step-${i + 1}`,
       title: `${title} ${i + 1}`,
       depth: 5,
-      blocks: [{ type: 'paragraph', children: [{ type: 'text', value: `Do ${i + 1}` }], position: pos(i + 3) }],
+      blocks: [
+        {
+          type: 'paragraph',
+          children: [{ type: 'text', value: `Do ${i + 1}` }],
+          position: pos(i + 3),
+        },
+      ],
       images: [],
       links: [],
       code: [],
@@ -64,7 +70,11 @@ export function makeGuide(slug: string, locale: string, title: string, steps = 2
  * Type-check `probe.ts` (written into `dir`) with the repository's strict compiler options, plus
  * any extra declaration files; returns the errors with their code and line.
  */
-export function typeErrors(dir: string, probe: string, extraFiles: string[] = []): { code: number; line: number; text: string }[] {
+export function typeErrors(
+  dir: string,
+  probe: string,
+  extraFiles: string[] = [],
+): { code: number; line: number; text: string }[] {
   const file = path.join(dir, 'probe.ts');
   writeFileSync(file, probe);
   const program = ts.createProgram([file, ...extraFiles], {
@@ -75,14 +85,16 @@ export function typeErrors(dir: string, probe: string, extraFiles: string[] = []
     moduleResolution: ts.ModuleResolutionKind.Bundler,
     customConditions: ['source'],
     target: ts.ScriptTarget.ES2022,
-    lib: ['lib.es2023.d.ts'],
+    // `@guidekit/model`'s sources use the global `URL` (Node and browsers both have it).
+    lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
     types: [],
     noEmit: true,
     skipLibCheck: true,
   });
   return ts.getPreEmitDiagnostics(program).map((d) => ({
     code: d.code,
-    line: d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0,
+    line:
+      d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0,
     text: `${d.file ? path.relative(dir, d.file.fileName) : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`,
   }));
 }

@@ -20,7 +20,9 @@ function app(): string {
 /** `<locale>/<slug>` of every guide file, read from the folder itself (not through guidekit). */
 function guideKeys(contentDir: string): string[] {
   return readdirSync(contentDir)
-    .flatMap((locale) => readdirSync(path.join(contentDir, locale)).map((f) => `${locale}/${f.replace(/\.md$/, '')}`))
+    .flatMap((locale) =>
+      readdirSync(path.join(contentDir, locale)).map((f) => `${locale}/${f.replace(/\.md$/, '')}`),
+    )
     .sort();
 }
 
@@ -53,7 +55,11 @@ describe('vite build', () => {
       'export { en, slug, t };',
     ].join('\n');
     expect(typeErrors(root, probe, [dts])).toEqual([]);
-    const wrong = typeErrors(root, "import { getGuide } from 'virtual:guidekit';\ngetGuide('no-such-guide', 'fr');\n", [dts]);
+    const wrong = typeErrors(
+      root,
+      "import { getGuide } from 'virtual:guidekit';\ngetGuide('no-such-guide', 'fr');\n",
+      [dts],
+    );
     expect(wrong.map((e) => [e.code, e.line])).toEqual([[2345, 2]]);
   }, 180_000);
 
@@ -64,17 +70,29 @@ describe('vite build', () => {
       logLevel: 'silent',
       configFile: false,
       plugins: [guidekit()],
-      build: { outDir: 'out', lib: { entry: 'entry.ts', formats: ['es'], fileName: 'entry' }, minify: false },
+      build: {
+        outDir: 'out',
+        lib: { entry: 'entry.ts', formats: ['es'], fileName: 'entry' },
+        minify: false,
+      },
     });
     const out = readdirSync(path.join(root, 'out')).find((f) => f.startsWith('entry'))!;
     const mod = await import(pathToFileURL(path.join(root, 'out', out)).href);
-    const keys = mod.guides.map((g: { slug: string; locale: string }) => `${g.locale}/${g.slug}`).sort();
+    const keys = mod.guides
+      .map((g: { slug: string; locale: string }) => `${g.locale}/${g.slug}`)
+      .sort();
     expect(keys).toEqual(guideKeys(path.join(root, 'content')));
     expect(mod.desk.title).toBe(titleIn(path.join(root, 'content/fr/clean-desk.md')));
     expect(mod.desk.steps.map((s: { id: string }) => s.id)).toEqual(['step-1', 'step-2']);
-    expect(mod.getGuide('rename-printer', 'en').title).toBe(titleIn(path.join(root, 'content/en/rename-printer.md')));
-    expect(mod.translationsOf('clean-desk').translations.map((g: { locale: string }) => g.locale)).toEqual(['en']);
-    expect((await mod.loadGuide('clean-desk', 'en')).title).toBe(titleIn(path.join(root, 'content/en/clean-desk.md')));
+    expect(mod.getGuide('rename-printer', 'en').title).toBe(
+      titleIn(path.join(root, 'content/en/rename-printer.md')),
+    );
+    expect(
+      mod.translationsOf('clean-desk').translations.map((g: { locale: string }) => g.locale),
+    ).toEqual(['en']);
+    expect((await mod.loadGuide('clean-desk', 'en')).title).toBe(
+      titleIn(path.join(root, 'content/en/clean-desk.md')),
+    );
   });
 
   it('says which folder is missing when the content folder does not exist', async () => {
@@ -95,7 +113,9 @@ describe('vite build', () => {
   it('stops the build on a content error, naming the guide file and line', async () => {
     const root = app();
     writeFileSync(path.join(root, 'content/fr/broken.md'), '---\ntitle: [unclosed\n---\n\nText.\n');
-    const expected = (await loadContent(path.join(root, 'content'))).diagnostics.find((d) => d.severity === 'error' && d.file.endsWith('broken.md'));
+    const expected = (await loadContent(path.join(root, 'content'))).diagnostics.find(
+      (d) => d.severity === 'error' && d.file.endsWith('broken.md'),
+    );
     expect(expected, 'content reports the broken front matter as an error').toBeDefined();
     const error = await build({
       root,
@@ -112,7 +132,14 @@ describe('vite build', () => {
 });
 
 /** Start a dev server on a free port and connect an HMR client to it, like a browser would. */
-async function devServer(root: string): Promise<{ server: ViteDevServer; messages: Array<Record<string, any>>; next: (pred: (m: Record<string, any>) => boolean) => Promise<Record<string, any>>; base: string }> {
+async function devServer(
+  root: string,
+): Promise<{
+  server: ViteDevServer;
+  messages: Array<Record<string, any>>;
+  next: (pred: (m: Record<string, any>) => boolean) => Promise<Record<string, any>>;
+  base: string;
+}> {
   const server = await createServer({
     root,
     logLevel: 'silent',
@@ -125,12 +152,22 @@ async function devServer(root: string): Promise<{ server: ViteDevServer; message
   const address = server.httpServer!.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const messages: Array<Record<string, any>> = [];
-  const waiters: Array<{ pred: (m: Record<string, any>) => boolean; resolve: (m: Record<string, any>) => void }> = [];
-  const socket = new WebSocket(`ws://127.0.0.1:${port}/?token=${server.config.webSocketToken}`, 'vite-hmr');
+  const waiters: Array<{
+    pred: (m: Record<string, any>) => boolean;
+    resolve: (m: Record<string, any>) => void;
+  }> = [];
+  const socket = new WebSocket(
+    `ws://127.0.0.1:${port}/?token=${server.config.webSocketToken}`,
+    'vite-hmr',
+  );
   socket.on('message', (raw) => {
     const message = JSON.parse(String(raw)) as Record<string, any>;
     messages.push(message);
-    for (const w of [...waiters]) if (w.pred(message)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(message); }
+    for (const w of [...waiters])
+      if (w.pred(message)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(message);
+      }
   });
   onTestFinished(async () => {
     socket.close();
@@ -140,8 +177,17 @@ async function devServer(root: string): Promise<{ server: ViteDevServer; message
     new Promise<Record<string, any>>((resolve, reject) => {
       const seen = messages.find(pred);
       if (seen) return resolve(seen);
-      const timer = setTimeout(() => reject(new Error(`no matching HMR message; got ${JSON.stringify(messages)}`)), 20_000);
-      waiters.push({ pred, resolve: (m) => { clearTimeout(timer); resolve(m); } });
+      const timer = setTimeout(
+        () => reject(new Error(`no matching HMR message; got ${JSON.stringify(messages)}`)),
+        20_000,
+      );
+      waiters.push({
+        pred,
+        resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m);
+        },
+      });
     });
   await next((m) => m.type === 'connected');
   return { server, messages, next, base: `http://127.0.0.1:${port}` };
@@ -161,12 +207,20 @@ describe('vite dev server', () => {
     await server.transformRequest('virtual:guidekit');
 
     const file = path.join(root, 'content/fr/clean-desk.md');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('title: Ranger son bureau numérique', 'title: Bureau rangé (modifié)'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        'title: Ranger son bureau numérique',
+        'title: Bureau rangé (modifié)',
+      ),
+    );
     const update = await next((m) => m.type === 'update');
     const paths = update.updates.map((u: { acceptedPath: string; path: string }) => u.acceptedPath);
     expect(paths).toContain(guideUrl);
     expect(update.updates.every((u: { path: string }) => u.path === '/main.ts')).toBe(true);
-    const after = await fetch(`${base}${guideUrl}&import&t=${update.timestamp}`).then((r) => r.text());
+    const after = await fetch(`${base}${guideUrl}&import&t=${update.timestamp}`).then((r) =>
+      r.text(),
+    );
     expect(after).toContain('export default');
     expect(after).toContain('Bureau rangé (modifié)');
   });
@@ -177,8 +231,17 @@ describe('vite dev server', () => {
     await fetch(`${base}/main.ts`).then((r) => r.text());
     const before = await server.transformRequest('virtual:guidekit');
     expect(before?.code).not.toContain('new-guide.md');
-    writeFileSync(path.join(root, 'content/en/new-guide.md'), '---\ntitle: A new guide\n---\n\n##### Step 1: Start\n\nGo.\n');
-    const update = await next((m) => m.type === 'update' && m.updates.some((u: { acceptedPath: string }) => u.acceptedPath.includes('virtual:guidekit')));
+    writeFileSync(
+      path.join(root, 'content/en/new-guide.md'),
+      '---\ntitle: A new guide\n---\n\n##### Step 1: Start\n\nGo.\n',
+    );
+    const update = await next(
+      (m) =>
+        m.type === 'update' &&
+        m.updates.some((u: { acceptedPath: string }) =>
+          u.acceptedPath.includes('virtual:guidekit'),
+        ),
+    );
     expect(update.updates[0].path).toBe('/main.ts');
     const after = await server.transformRequest('virtual:guidekit');
     expect(after?.code).toMatch(/"\/content\/en\/new-guide\.md\?[^"]*guide"/);
@@ -188,14 +251,21 @@ describe('vite dev server', () => {
     const root = app();
     const { server, next, base } = await devServer(root);
     writeFileSync(path.join(root, 'content/fr/broken.md'), '---\ntitle: [unclosed\n---\n\nText.\n');
-    const expected = (await loadContent(path.join(root, 'content'))).diagnostics.find((d) => d.severity === 'error' && d.file.endsWith('broken.md'))!;
+    const expected = (await loadContent(path.join(root, 'content'))).diagnostics.find(
+      (d) => d.severity === 'error' && d.file.endsWith('broken.md'),
+    )!;
     expect(expected).toBeDefined();
 
     const thrown = await server.transformRequest('/content/fr/broken.md?guide').then(
       () => undefined,
-      (e: unknown) => e as { loc?: { file: string; line: number; column: number }; message: string },
+      (e: unknown) =>
+        e as { loc?: { file: string; line: number; column: number }; message: string },
     );
-    expect(thrown?.loc).toEqual({ file: path.join(root, 'content/fr/broken.md'), line: expected.line, column: expected.column - 1 });
+    expect(thrown?.loc).toEqual({
+      file: path.join(root, 'content/fr/broken.md'),
+      line: expected.line,
+      column: expected.column - 1,
+    });
     expect(thrown?.message).toContain(`content/fr/broken.md:${expected.line}:${expected.column}`);
 
     // What the overlay receives: the browser requests the module, the server answers 500 and
@@ -203,6 +273,9 @@ describe('vite dev server', () => {
     const response = await fetch(`${base}/content/fr/broken.md?guide&import`);
     expect(response.status).toBe(500);
     const overlay = await next((m) => m.type === 'error');
-    expect(overlay.err.loc).toMatchObject({ file: path.join(root, 'content/fr/broken.md'), line: expected.line });
+    expect(overlay.err.loc).toMatchObject({
+      file: path.join(root, 'content/fr/broken.md'),
+      line: expected.line,
+    });
   });
 });

@@ -1,49 +1,57 @@
 import path from 'node:path';
-import { BuildUsageError, DEFAULT_FORMATS, availableFormats, build } from '@guidekit/build';
-import type { BuildProgress, BuildResult } from '@guidekit/build';
-import { loadConfig, resolveConfigPath } from '@guidekit/content';
+import {
+  addColorOptions,
+  addReportOptions,
+  checkReporter,
+  createProgress,
+  deliverReport,
+  EXIT,
+  onContentRoot,
+  resolveContentRoot,
+  shouldColor,
+  UsageError,
+  wholeNumberOption,
+  type ReportFlags,
+} from '@guidekit/cli-kit';
 import type { Diagnostic } from '@guidekit/model';
-import { applyInlineDirectives, applySeverities, exitCodeFor, getReporter, report, reporterNames } from '@guidekit/report';
-import { Option, type Command } from 'commander';
-import { siteTitleOption, siteUrlOption, wholeNumberOption } from '../options.js';
-import { UsageError } from '../usage.js';
+import { DEFAULT_FORMATS, PublishUsageError, availableFormats, publish } from '@guidekit/publish';
+import type { PublishOptions, PublishProgress, PublishResult, PublishRun } from '@guidekit/publish';
+import type { Command } from 'commander';
+import { siteTitleOption, siteUrlOption } from '../options.js';
 import { VERSION } from '../version.js';
-import { isDirectory, isFile } from '../paths.js';
 
 /** Options of {@link runBuild}: what `guidekit-docs build` takes, as data. */
-export interface BuildCommandOptions {
-  /** Content root; default: `contentRoot` of the configuration found from `cwd`, else `content`. */
+export interface BuildCommandOptions extends Partial<ReportFlags> {
+  /** Content root; default: found from `guidekit.config.json` upward from `cwd`, else `content`. */
   root?: string | undefined;
   /** Output folder; default: `out` of the configuration, else `dist`. */
   out?: string | undefined;
-  /** Formats, as a list or comma-separated; default: `formats` of the configuration, else html,single,json,md,jsonld. */
+  /** Formats, as a list or comma-separated; default: `formats` of the configuration, else the default formats. */
   formats?: readonly string[] | string | undefined;
   /** An explicit `guidekit.config.json` / `.mjs`. */
   config?: string | undefined;
   /** `false` parses every guide again (`--no-cache`). */
   cache?: boolean | undefined;
-  /** Reporter of the diagnostics: `stylish` (default), `json`, `sarif`, `github`. */
-  reporter?: string | undefined;
-  /** Report errors only. */
-  quiet?: boolean | undefined;
-  /** Exit 1 when there are more warnings than this. */
-  maxWarnings?: number | undefined;
   /** Folder paths are resolved and printed against. Default `process.cwd()`. */
   cwd?: string | undefined;
-  /** ANSI colours in the stylish report. */
-  color?: boolean | undefined;
   /** Spaces of indentation of the JSON files (`--json-indent`); default 0, compact. */
   jsonIndent?: number | undefined;
   /** Where the site is published (`--site-url`), over the configuration's `site.url`. */
   siteUrl?: string | undefined;
   /** The site's name (`--site-title`), over the configuration's `site.title`. */
   siteTitle?: string | undefined;
-  /** Render threads (see `build`); default: decided by the build. */
-  workers?: number | undefined;
-  /** Called after each rendered unit (the CLI draws a progress bar on a TTY). */
-  onProgress?: ((progress: BuildProgress) => void) | undefined;
+  /** Build one part of the guides (`--shard 2/3`), for `guidekit-docs merge`. */
+  shard?: string | undefined;
+  /** Wait for another build of the same output folder (default), or exit 2 at once (`--no-wait`). */
+  wait?: boolean | undefined;
+  /** Report again the render warnings of guides that were up to date (`--verbose`). */
+  verbose?: boolean | undefined;
+  /** Called after each rendered unit (the CLI draws a progress line on a TTY). */
+  onProgress?: ((progress: PublishProgress) => void) | undefined;
   /** Called as guides are parsed or read from the cache, before rendering. */
   onLoadProgress?: ((progress: { done: number; total: number }) => void) | undefined;
+  /** Called when another build holds the output folder and this one waits. */
+  onWait?: ((holder: { pid: number; host: string }) => void) | undefined;
 }
 
 /** What {@link runBuild} resolves to. */
@@ -54,16 +62,18 @@ export interface BuildCommandResult {
   output: string;
   /** Lines for stderr: formats that could not run, then the summary line. */
   messages: string[];
-  /** The diagnostics reported (configured severities and inline directives applied; files absolute). */
+  /** The diagnostics reported (files absolute). */
   diagnostics: Diagnostic[];
-  /** What the build did (absent when an invalid configuration stopped it). */
-  result?: BuildResult;
+  /** What the build did. */
+  result: PublishResult;
 }
 
 /** Split `html,json` / `['html', 'json,md']` into names, dropping blanks. */
 export function parseFormats(value: readonly string[] | string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
-  const list = (typeof value === 'string' ? [value] : value).flatMap((v) => v.split(',')).map((v) => v.trim());
+  const list = (typeof value === 'string' ? [value] : value)
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim());
   return list.filter((v) => v.length > 0);
 }
 
@@ -79,123 +89,180 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 /**
  * The summary line printed at the end of a build:
  * `built 12 guides × 5 formats: 31 files written, 29 unchanged in 1.2s`.
- *
- * @param result What the build did.
- * @returns One line, without a newline.
  */
-export function summaryLine(result: BuildResult): string {
+export function summaryLine(result: PublishResult, verb = 'built'): string {
   const removed = result.removed.length > 0 ? `, ${result.removed.length} removed` : '';
   const formats = result.formats.length - result.unavailable.length;
+  const shard = result.shard ? ` (shard ${result.shard.index}/${result.shard.count})` : '';
   return (
-    `built ${plural(result.guides, 'guide')} × ${plural(formats, 'format')}: ` +
+    `${verb} ${plural(result.guides, 'guide')} × ${plural(formats, 'format')}${shard}: ` +
     `${plural(result.written.length, 'file')} written, ${result.unchanged} unchanged${removed} in ${formatDuration(result.durationMs)}`
   );
 }
 
+/** Check the flags publish does not check itself; returns the formats. */
+function checkFlags(options: BuildCommandOptions): string[] | undefined {
+  checkReporter(options.reporter ?? 'stylish');
+  if (
+    options.maxWarnings !== undefined &&
+    !(Number.isInteger(options.maxWarnings) && options.maxWarnings >= -1)
+  ) {
+    throw new UsageError(
+      `Unexpected --max-warnings \`${options.maxWarnings}\`, expected a whole number (or -1 for no limit)`,
+    );
+  }
+  if (
+    options.jsonIndent !== undefined &&
+    !(Number.isInteger(options.jsonIndent) && options.jsonIndent >= 0 && options.jsonIndent <= 10)
+  ) {
+    throw new UsageError(
+      `Unexpected --json-indent \`${options.jsonIndent}\`, expected a whole number from 0 (compact) to 10`,
+    );
+  }
+  const formats = parseFormats(options.formats);
+  if (formats !== undefined && formats.length === 0)
+    throw new UsageError(
+      `Unexpected empty --format, expected one or more of ${availableFormats().join(', ')}`,
+    );
+  return formats;
+}
+
+/** The publish options of the command's options (shared with `merge`). */
+export function publishOptions(options: BuildCommandOptions, cwd: string): PublishOptions {
+  return {
+    cwd,
+    out: options.out,
+    formats: parseFormats(options.formats),
+    config: options.config,
+    cache: options.cache,
+    wait: options.wait,
+    verbose: options.verbose,
+    ...(options.siteUrl !== undefined || options.siteTitle !== undefined
+      ? { site: { title: options.siteTitle, url: options.siteUrl } }
+      : {}),
+    ...(options.jsonIndent !== undefined
+      ? { formatOptions: { json: { indent: options.jsonIndent } } }
+      : {}),
+    onProgress: options.onProgress,
+    onLoadProgress: options.onLoadProgress,
+    onWait: options.onWait,
+  };
+}
+
+/** A publish error of the caller's making as a usage error (exit 2). */
+export async function asUsage(run: () => Promise<PublishRun>): Promise<PublishRun> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof PublishUsageError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** Report a publish run: the report for stdout, the lines for stderr, the exit code. */
+export function reportRun(
+  run: PublishRun,
+  options: BuildCommandOptions,
+  cwd: string,
+  verb: string,
+): BuildCommandResult {
+  const { diagnostics, result } = run;
+  const shown = options.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
+  const delivered = deliverReport(shown, {
+    ...options,
+    reporter: options.reporter ?? 'stylish',
+    cwd,
+    tool: { name: 'guidekit-docs', version: VERSION },
+  });
+  const messages = result.invalidConfig
+    ? []
+    : [
+        ...result.unavailable.map(
+          ({ format, message }) => `guidekit-docs ${verb}: ${format} skipped: ${message}`,
+        ),
+        summaryLine(result, verb === 'build' ? 'built' : 'merged'),
+      ];
+  const code = result.invalidConfig || result.unavailable.length > 0 ? EXIT.usage : delivered.code;
+  return { code, output: delivered.text, messages, diagnostics: shown, result };
+}
+
 /**
- * Build a content tree the way `guidekit-docs build` does, and say how it went: the report of
- * the diagnostics (configured severities and inline `guidekit-disable` comments applied), the
- * lines for stderr, and the exit code. A format that cannot run here (PDF without Chromium)
- * makes the exit code 2, but every other format asked for is still built.
+ * Build a content tree the way `guidekit-docs build` does: find the root, run `publish()` from
+ * `@guidekit/publish` (configuration, levels, inline directives and paths are handled there),
+ * report, and choose the exit code. A format that cannot run here (PDF without Chromium) makes
+ * the exit code 2, but every other format asked for is still built.
  *
- * @param options Root, output folder, formats and the other command-line options.
- * @returns The exit code, the report, the stderr lines and the build result.
- * @throws {UsageError} On a call that cannot be run: unknown format or reporter, missing folder.
+ * @throws {UsageError} On a call that cannot be run: unknown format or reporter, missing folder, locked output.
  */
 export async function runBuild(options: BuildCommandOptions = {}): Promise<BuildCommandResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const reporterName = options.reporter ?? 'stylish';
-  if (!getReporter(reporterName)) {
-    throw new UsageError(`Unexpected reporter \`${reporterName}\`, expected one of ${reporterNames.join(', ')}`);
-  }
-  if (options.maxWarnings !== undefined && !(Number.isInteger(options.maxWarnings) && options.maxWarnings >= -1)) {
-    throw new UsageError(`Unexpected --max-warnings \`${options.maxWarnings}\`, expected a whole number (or -1 for no limit)`);
-  }
-  if (options.jsonIndent !== undefined && !(Number.isInteger(options.jsonIndent) && options.jsonIndent >= 0 && options.jsonIndent <= 10)) {
-    throw new UsageError(`Unexpected --json-indent \`${options.jsonIndent}\`, expected a whole number from 0 (compact) to 10`);
-  }
-  const formats = parseFormats(options.formats);
-  if (formats !== undefined && formats.length === 0) {
-    throw new UsageError(`Unexpected empty --format, expected one or more of ${availableFormats().join(', ')}`);
-  }
-  const configFile = options.config === undefined ? undefined : path.resolve(cwd, options.config);
-  if (configFile !== undefined && !isFile(configFile)) {
-    throw new UsageError(`Configuration file \`${options.config}\` not found, expected an existing guidekit.config.json or .mjs file`);
-  }
-  let root = options.root === undefined ? undefined : path.resolve(cwd, options.root);
-  // The configuration is read first: an invalid one stops the build (exit 2) before anything is written.
-  const { config, diagnostics: configErrors } = await loadConfig(root ?? cwd, { configFile, cwd });
-  if (configErrors.length > 0) {
-    const absolute = configErrors.map((d) => ({ ...d, file: path.resolve(root ?? cwd, d.file) }));
-    const output = report(absolute, { reporter: reporterName, cwd, color: options.color ?? false });
-    return { code: 2, output, messages: [], diagnostics: absolute };
-  }
-  if (root === undefined) root = config.configFile ? resolveConfigPath(config, config.contentRoot) : path.resolve(cwd, 'content');
-  if (!isDirectory(root)) {
-    throw new UsageError(`Content root \`${path.relative(cwd, root) || '.'}\` is not a folder, expected a folder of guides: \`guidekit-docs build <root>\``);
-  }
-
-  let result: BuildResult;
-  try {
-    result = await build({
-      root,
-      ...(options.out !== undefined ? { out: path.resolve(cwd, options.out) } : config.out ? {} : { out: path.resolve(cwd, 'dist') }),
-      ...(formats ? { formats } : {}),
-      ...(configFile !== undefined ? { config: configFile } : {}),
-      ...(options.cache !== undefined ? { cache: options.cache } : {}),
-      ...(options.workers !== undefined ? { workers: options.workers } : {}),
-      ...(options.siteUrl !== undefined || options.siteTitle !== undefined ? { site: { title: options.siteTitle, url: options.siteUrl } } : {}),
-      ...(options.jsonIndent !== undefined ? { formatOptions: { json: { indent: options.jsonIndent } } } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      ...(options.onLoadProgress ? { onLoadProgress: options.onLoadProgress } : {}),
-    });
-  } catch (error) {
-    if (error instanceof BuildUsageError) throw new UsageError(error.message);
-    throw error;
-  }
-  const configured = applySeverities(result.diagnostics, result.config.rules);
-  const kept = applyInlineDirectives(configured, (file) => result.readSource(file));
-  const shown = options.quiet ? kept.filter((d) => d.severity === 'error') : kept;
-  // The reporters print paths relative to `cwd`; the build's are relative to the content root.
-  const absolute = shown.map((d) => ({
-    ...d,
-    file: path.resolve(result.root, d.file),
-    ...(d.related ? { related: { ...d.related, file: path.resolve(result.root, d.related.file) } } : {}),
-  }));
-  const output = report(absolute, {
-    reporter: reporterName,
-    cwd,
-    tool: { name: 'guidekit-docs', version: VERSION },
-    sources: (file) => result.readSource(path.relative(result.root, file).split(path.sep).join('/')),
-    color: options.color ?? false,
-  });
-  const messages = [
-    ...result.unavailable.map(({ format, message }) => `guidekit-docs build: ${format} skipped: ${message}`),
-    summaryLine(result),
-  ];
-  const code = result.unavailable.length > 0 ? 2 : exitCodeFor(shown, { maxWarnings: options.maxWarnings });
-  return { code, output, messages, diagnostics: absolute, result };
+  checkFlags(options);
+  const root = await resolveContentRoot({ cwd, root: options.root, config: options.config });
+  const run = await onContentRoot(root, 'guidekit-docs build', cwd, () =>
+    asUsage(() =>
+      publish(root, {
+        ...publishOptions(options, cwd),
+        ...(options.shard !== undefined ? { shard: options.shard } : {}),
+      }),
+    ),
+  );
+  return reportRun(run, options, cwd, 'build');
 }
 
-/** A one-line progress bar on stderr, redrawn in place at most ten times a second. */
-function progressBar(): { load: (p: { done: number; total: number }) => void; update: (p: BuildProgress) => void; clear: () => void } {
-  let last = 0;
-  let drawn = false;
-  const draw = (done: number, total: number, label: string): void => {
-    const now = Date.now();
-    if (now - last < 100 && done !== total) return;
-    last = now;
-    const width = 24;
-    const filled = total === 0 ? width : Math.round((done / total) * width);
-    process.stderr.write(`\r\x1b[K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${label}`);
-    drawn = true;
-  };
+/** The flags `build` and `merge` share, besides the report flags. */
+export function addPublishOptions(command: Command): Command {
+  return command
+    .option('--out <dir>', 'output folder (default: out from guidekit.config.json, else ./dist)')
+    .option(
+      '-f, --format <list>',
+      `comma-separated formats: ${availableFormats().join(', ')} (default: ${DEFAULT_FORMATS.join(',')})`,
+    )
+    .option('-c, --config <file>', 'use this configuration file instead of looking one up')
+    .option('--no-cache', 'parse every file again, ignoring node_modules/.cache/guidekit')
+    .option(
+      '--json-indent <n>',
+      'indent the JSON files by n spaces (default: 0, compact)',
+      wholeNumberOption(0, 'a whole number from 0 (compact) to 10', 10),
+    )
+    .option(
+      '--site-url <url>',
+      'where the site is published (absolute hreflang, canonical and JSON-LD URLs, html/sitemap.xml); default: site.url from guidekit.config.json',
+      siteUrlOption,
+    )
+    .option(
+      '--site-title <text>',
+      'name of the site in page titles and headers; default: site.title from guidekit.config.json',
+      siteTitleOption,
+    )
+    .option(
+      '--no-wait',
+      'exit 2 at once when another build holds the output folder (default: wait for it)',
+    )
+    .option('--verbose', 'report again the render warnings of guides that were up to date');
+}
+
+/** The command-line flags as {@link BuildCommandOptions}, with progress lines on a terminal. */
+export function commandOptions(
+  flags: ReportFlags & Omit<BuildCommandOptions, 'formats'> & { format?: string },
+  verb: string,
+): BuildCommandOptions {
+  const load = createProgress(`guidekit-docs ${verb}: loading`);
+  const render = createProgress(`guidekit-docs ${verb}: rendering`);
   return {
-    load: (p) => draw(p.done, p.total, 'guides loaded'),
-    update: (p) => draw(p.done, p.total, p.format),
-    clear() {
-      if (drawn) process.stderr.write('\r\x1b[K');
-    },
+    ...flags,
+    formats: flags.format,
+    color: shouldColor(flags.color, { stream: process.stdout }),
+    onLoadProgress: load ? ({ done, total }) => load.update(done, total) : undefined,
+    onProgress: render
+      ? ({ done, total }) => {
+          load?.clear();
+          render.update(done, total);
+        }
+      : undefined,
+    onWait: ({ pid, host }) =>
+      process.stderr.write(
+        `guidekit-docs ${verb}: waiting for the build of process ${pid} on ${host} to finish\n`,
+      ),
   };
 }
 
@@ -206,62 +273,29 @@ function progressBar(): { load: (p: { done: number; total: number }) => void; up
  * @param state Receives the exit code.
  */
 export function registerBuild(program: Command, state: { code: number }): void {
-  program
+  const command = program
     .command('build')
-    .description('publish every guide as an HTML site, single-file HTML, JSON, Markdown, JSON-LD (and PDF), incrementally')
-    .argument('[root]', 'content root (default: contentRoot from guidekit.config.json, else ./content)')
-    .option('-o, --out <dir>', 'output folder (default: out from guidekit.config.json, else ./dist)')
-    .option('-f, --format <list>', `comma-separated formats: ${availableFormats().join(', ')} (default: ${DEFAULT_FORMATS.join(',')})`)
-    .addOption(new Option('-r, --reporter <name>', 'diagnostics format').choices(reporterNames).default('stylish'))
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', wholeNumberOption(-1, 'a whole number (or -1 for no limit)'))
-    .option('-q, --quiet', 'report errors only')
-    .option('-c, --config <file>', 'use this configuration file instead of looking one up')
-    .option('--no-cache', 'parse every file again, ignoring node_modules/.cache/guidekit')
-    .option('--json-indent <n>', 'indent the JSON files by n spaces (default: 0, compact)', wholeNumberOption(0, 'a whole number from 0 (compact) to 10', 10))
-    .option('--site-url <url>', 'where the site is published (absolute hreflang, canonical and JSON-LD URLs, html/sitemap.xml); default: site.url from guidekit.config.json', siteUrlOption)
-    .option('--site-title <text>', 'name of the site in page titles and headers; default: site.title from guidekit.config.json', siteTitleOption)
-    .action(
-      async (
-        root: string | undefined,
-        opts: {
-          out?: string;
-          format?: string;
-          reporter: string;
-          maxWarnings?: number;
-          quiet?: boolean;
-          config?: string;
-          cache: boolean;
-          jsonIndent?: number;
-          siteUrl?: string;
-          siteTitle?: string;
-        },
-      ) => {
-        // A progress bar only for a person watching: a TTY, and not CI.
-        const bar = Boolean(process.stderr.isTTY) && !process.env['CI'] ? progressBar() : undefined;
-        let result: BuildCommandResult;
-        try {
-          result = await runBuild({
-            root,
-            out: opts.out,
-            formats: opts.format,
-            reporter: opts.reporter,
-            maxWarnings: opts.maxWarnings,
-            quiet: opts.quiet,
-            config: opts.config,
-            cache: opts.cache,
-            jsonIndent: opts.jsonIndent,
-            siteUrl: opts.siteUrl,
-            siteTitle: opts.siteTitle,
-            color: opts.reporter === 'stylish' && Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
-            onProgress: bar?.update,
-            onLoadProgress: bar?.load,
-          });
-        } finally {
-          bar?.clear();
-        }
-        if (result.output) process.stdout.write(result.output);
-        for (const line of result.messages) process.stderr.write(`${line}\n`);
-        state.code = result.code;
-      },
+    .description(
+      'publish every guide as an HTML site, single-file HTML, JSON, Markdown, JSON-LD, data modules (and PDF), incrementally',
+    )
+    .argument(
+      '[root]',
+      'content root (default: from guidekit.config.json found upward, else ./content)',
     );
+  addPublishOptions(addReportOptions(command)).option(
+    '--shard <i/n>',
+    'build only part i of n of the guides (for guidekit-docs merge)',
+  );
+  addColorOptions(command).action(
+    async (
+      root: string | undefined,
+      flags: ReportFlags & Omit<BuildCommandOptions, 'formats'> & { format?: string },
+    ) => {
+      const result = await runBuild({ ...commandOptions(flags, 'build'), root });
+      process.stderr.write('\r\x1b[K'.repeat(process.stderr.isTTY ? 1 : 0));
+      if (result.output) process.stdout.write(result.output);
+      for (const line of result.messages) process.stderr.write(`${line}\n`);
+      state.code = result.code;
+    },
+  );
 }

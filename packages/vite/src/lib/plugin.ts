@@ -3,7 +3,13 @@ import path from 'node:path';
 import type { Diagnostic, Guide } from '@guidekit/model';
 import type { Plugin } from 'vite';
 import writeFileAtomic from 'write-file-atomic';
-import { dataTypesBody, guideModuleCode, indexModuleCode, lazyModuleCode, type DataSource } from './generate.js';
+import {
+  dataTypesBody,
+  guideModuleCode,
+  indexModuleCode,
+  lazyModuleCode,
+  type DataSource,
+} from '@guidekit/render/formats';
 import { loadGuideSet, parseOneGuide, toPosix, type GuideSet } from './source.js';
 
 /** Id an app imports to get the whole set. */
@@ -44,7 +50,11 @@ function guideFileOf(id: string): string | undefined {
 }
 
 /** A Vite error object for a diagnostic: Vite's overlay prints `loc` as file:line:col. */
-function viteError(d: Diagnostic, file: string, root: string): { message: string; id: string; loc: { file: string; line: number; column: number } } {
+function viteError(
+  d: Diagnostic,
+  file: string,
+  root: string,
+): { message: string; id: string; loc: { file: string; line: number; column: number } } {
   return {
     message: `${path.relative(root, file).split(path.sep).join('/')}:${d.line}:${d.column}: ${d.message} (${d.ruleId})`,
     id: file,
@@ -101,7 +111,8 @@ export function guidekit(options: GuidekitPluginOptions = {}): Plugin {
   const current = (): Promise<GuideSet> => {
     pending ??= loadGuideSet(contentDir).then(
       (set) => {
-        if (options.dts) writeIfChanged(path.resolve(viteRoot, options.dts), ambientTypes(set.content));
+        if (options.dts)
+          writeIfChanged(path.resolve(viteRoot, options.dts), ambientTypes(set.content));
         return set;
       },
       (error: unknown) => {
@@ -115,7 +126,11 @@ export function guidekit(options: GuidekitPluginOptions = {}): Plugin {
 
   const isContentFile = (file: string): boolean => {
     const rel = path.relative(contentDir, file);
-    return !rel.startsWith('..') && !path.isAbsolute(rel) && (GUIDE_FILE.test(file) || /guidekit\.config\.json$/.test(file));
+    return (
+      !rel.startsWith('..') &&
+      !path.isAbsolute(rel) &&
+      (GUIDE_FILE.test(file) || /guidekit\.config\.json$/.test(file))
+    );
   };
 
   return {
@@ -141,11 +156,14 @@ export function guidekit(options: GuidekitPluginOptions = {}): Plugin {
       if (id === RESOLVED || id === RESOLVED_LAZY) {
         const set = await current();
         for (const d of set.unplaced) {
-          if (d.severity === 'error' && failOnError) this.error(viteError(d, path.resolve(set.root, d.file), viteRoot));
-          else if (d.severity !== 'info') this.warn(viteError(d, path.resolve(set.root, d.file), viteRoot));
+          if (d.severity === 'error' && failOnError)
+            this.error(viteError(d, path.resolve(set.root, d.file), viteRoot));
+          else if (d.severity !== 'info')
+            this.warn(viteError(d, path.resolve(set.root, d.file), viteRoot));
         }
         const spec = (e: { guide: Guide }) => `${set.fileOf(e.guide)}?guide`;
-        const code = id === RESOLVED ? indexModuleCode(set.content, spec) : lazyModuleCode(set.content, spec);
+        const code =
+          id === RESOLVED ? indexModuleCode(set.content, spec) : lazyModuleCode(set.content, spec);
         return { code, moduleType: 'js' };
       }
       const file = guideFileOf(id);

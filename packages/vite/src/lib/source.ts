@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadContent } from '@guidekit/content';
 import { createDiagnostic, type Diagnostic, type Guide } from '@guidekit/model';
 import { parseGuide } from '@guidekit/parser';
-import type { DataSource } from './generate.js';
+import type { DataSource } from '@guidekit/render/formats';
 
 /** One guide with the diagnostics that point into its file. */
 export interface GuideEntry {
@@ -46,7 +46,11 @@ export async function loadGuideSet(contentDir: string): Promise<GuideSet> {
   }
   return {
     root,
-    content: { guides: loaded.guides, translations: loaded.translations, sourceLocale: loaded.config.sourceLocale },
+    content: {
+      guides: loaded.guides,
+      translations: loaded.translations,
+      sourceLocale: loaded.config.sourceLocale,
+    },
     byFile,
     unplaced,
     fileOf,
@@ -76,7 +80,11 @@ export function parseOneGuide(file: string, root: string): GuideEntry {
     source = readFileSync(file);
   } catch (error) {
     // An unreadable file is a content problem of the importing app, reported like one.
-    const d = createDiagnostic({ file: rel, ruleId: 'vite/unreadable', message: `Unexpected unreadable file (${(error as Error).message}), expected a guide` });
+    const d = createDiagnostic({
+      file: rel,
+      ruleId: 'vite/unreadable',
+      message: `Unexpected unreadable file (${(error as Error).message}), expected a guide`,
+    });
     return { guide: emptyGuide(rel), diagnostics: [d] };
   }
   const base = path.basename(file).replace(/\.mdx?$/, '');
@@ -84,7 +92,12 @@ export function parseOneGuide(file: string, root: string): GuideEntry {
   const folder = path.basename(path.dirname(file));
   const locale = suffix ?? (LOCALE_FOLDER.test(folder) ? folder.replace('_', '-') : 'und');
   const slug = suffix ? base.slice(0, -suffix.length - 1) : base;
-  const { guide, diagnostics } = parseGuide(source, { path: rel, locale, slug, format: file.endsWith('.mdx') ? 'mdx' : 'md' });
+  const { guide, diagnostics } = parseGuide(source, {
+    path: rel,
+    locale,
+    slug,
+    format: file.endsWith('.mdx') ? 'mdx' : 'md',
+  });
   return { guide, diagnostics };
 }
 

@@ -1,0 +1,14 @@
+export { publish } from './lib/publish.js';
+export type { PublishRun } from './lib/publish.js';
+export { merge } from './lib/merge.js';
+export type { MergeOptions } from './lib/merge.js';
+export { PublishUsageError } from './lib/options.js';
+export type { PublishOptions, PublishProgress, PublishResult, Shard, UnavailableFormat } from './lib/options.js';
+export { availableFormats } from './lib/setup.js';
+export { parseShard, shardOf } from './lib/shard.js';
+export { LOCK_PATH } from './lib/lock.js';
+export { MANIFEST_PATH, readManifest } from './lib/manifest.js';
+export type { Manifest, ManifestFile, ManifestUnit, ShardRecord } from './lib/manifest.js';
+export { PUBLISH_VERSION } from './lib/version.js';
+export { DEFAULT_FORMATS, FormatUnavailableError, defineFormat, formats } from '@guidekit/render/formats';
+export type { Format, FormatContext, GuideInput, OutputFile, RenderOutput, SiteInput, SiteStepInput } from '@guidekit/render/formats';

@@ -1,0 +1,81 @@
+import type { Diagnostic, Guide } from '@guidekit/model';
+import { createImageInfo } from '../assets.js';
+import type { RenderContext } from '../context.js';
+import { defineFormat } from '../format.js';
+import type { FormatContext, OutputFile, SiteInput } from '../format.js';
+import { assetRoots, encodePath, imageInputs, publishedImage, siteInfo } from './shared.js';
+
+/** What every page of the site is rendered with: site facts, image URLs and sizes, a diagnostics sink. */
+function renderContext(ctx: FormatContext, diagnostics: Diagnostic[]): RenderContext {
+  return {
+    site: siteInfo(ctx),
+    // Pages live at html/<locale>/<slug>/index.html: two folders below html/.
+    assetHref: (url, guide) => {
+      const published = publishedImage(url, guide, ctx);
+      return published ? `../../${encodePath(published.rel)}` : url;
+    },
+    imageInfo: createImageInfo(assetRoots(ctx)),
+    onDiagnostic: (d) => diagnostics.push(d),
+  };
+}
+
+/** The images the pages use, copied from the static folder (or beside the guides), once each. */
+function imageFiles(guides: readonly Guide[], ctx: FormatContext): OutputFile[] {
+  const files: OutputFile[] = [];
+  const seen = new Set<string>();
+  for (const guide of guides) {
+    for (const url of ctx.imageUrls(guide)) {
+      const published = publishedImage(url, guide, ctx);
+      if (!published || seen.has(published.rel)) continue;
+      seen.add(published.rel);
+      files.push({ path: `html/${published.rel}`, copyFrom: published.file });
+    }
+  }
+  return files;
+}
+
+/**
+ * The HTML site: `html/<locale>/<slug>/index.html` per guide (its language switcher makes it
+ * depend on its translations), then `html/index.html`, `html/<locale>/index.html`, the images
+ * the pages use, and `html/sitemap.xml` when the site's URL is configured.
+ */
+export const html = defineFormat({
+  id: 'html',
+  description: 'HTML site: home page, per-locale indexes, one page per guide',
+  version: '1',
+  byDefault: true,
+  dependsOn: ['translations'],
+  path: (guide) => `html/${guide.locale}/${guide.slug}/index.html`,
+  inputs: (input, ctx) =>
+    input.kind === 'guide'
+      ? imageInputs(input.guide, ctx)
+      : input.guides.map((g) => imageInputs(g, ctx)),
+  async render({ guide, translations }, ctx) {
+    const diagnostics: Diagnostic[] = [];
+    const { renderHtml } = await import('../formats/html.js');
+    const page = await renderHtml(guide, { ...renderContext(ctx, diagnostics), translations });
+    return {
+      files: [{ path: `html/${guide.locale}/${guide.slug}/index.html`, data: page }],
+      diagnostics,
+    };
+  },
+  async renderIndex(input: SiteInput, ctx) {
+    const diagnostics: Diagnostic[] = [];
+    const { renderHomePage, renderLocaleIndex } = await import('../formats/html.js');
+    const { renderSitemap } = await import('../formats/sitemap.js');
+    const rc = renderContext(ctx, diagnostics);
+    // Images first: the pages already written point at them.
+    const files = imageFiles(input.guides, ctx);
+    for (const locale of [...new Set(input.guides.map((g) => g.locale))].sort()) {
+      files.push({
+        path: `html/${locale}/index.html`,
+        data: renderLocaleIndex(locale, input.guides, rc),
+      });
+    }
+    files.push({ path: 'html/index.html', data: renderHomePage(input.guides, rc) });
+    // Only a site with a known address has absolute URLs to list.
+    const sitemap = renderSitemap(input.guides, rc);
+    if (sitemap !== undefined) files.push({ path: 'html/sitemap.xml', data: sitemap });
+    return { files, diagnostics };
+  },
+});
