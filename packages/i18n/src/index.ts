@@ -1,5 +1,5 @@
 export { alignGuides, unitsOf } from './lib/align.js';
-export { defineRule, resolveSeverity } from './lib/rule.js';
+export { defineRule } from './lib/rule.js';
 export type { GroupRuleDefinition, PairRuleDefinition } from './lib/rule.js';
 export { rules } from './lib/rules/index.js';
 export { lintPair, lintTranslations, localeMatches } from './lib/lint.js';

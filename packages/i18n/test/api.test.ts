@@ -22,7 +22,6 @@ it('pins the public API', async () => {
       "localesOf",
       "normaliseUrl",
       "renderStatusHtml",
-      "resolveSeverity",
       "rules",
       "scaffold",
       "sliceLines",

@@ -6,8 +6,9 @@ import { doc } from './helpers/docs.js';
 function runExample(rule: Rule, example: RuleExample) {
   const sourceLocale = example.sourceLocale ?? 'fr';
   const targetLocale = example.targetLocale ?? 'en';
-  const source = example.source === undefined ? undefined : doc(example.source, sourceLocale, `${sourceLocale}/guide.md`);
-  const translation = example.translation === undefined ? undefined : doc(example.translation, targetLocale, `${targetLocale}/guide.md`);
+  const ext = example.format ?? 'md';
+  const source = example.source === undefined ? undefined : doc(example.source, sourceLocale, `${sourceLocale}/guide.${ext}`);
+  const translation = example.translation === undefined ? undefined : doc(example.translation, targetLocale, `${targetLocale}/guide.${ext}`);
   if (source && translation) {
     const baseline = example.sourceThen === undefined ? undefined : guideBaseline(doc(example.sourceThen, sourceLocale).guide);
     return lintPair({ source, translation, baseline, ruleList: [rule] });

@@ -1,4 +1,6 @@
 import type { Guide } from '@guidekit/model';
+import { diffArrays } from 'diff';
+import { similarity, skeletonOf } from './skeleton.js';
 import type { AlignedUnit, Alignment, UnitRef } from './types.js';
 
 /**
@@ -34,10 +36,89 @@ function findStep(guide: Guide, line: number) {
   return guide.steps.find((step) => step.position.start.line === line);
 }
 
+type Match = (source: UnitRef, translation: UnitRef) => boolean;
+
+/** Section kinds that must agree; a heading-less section (a preamble) only pairs with another. */
+const kindOf = (unit: UnitRef) => `${unit.section.kind}${unit.section.heading === null ? ':none' : ''}`;
+const sameKind: Match = (a, b) => kindOf(a) === kindOf(b);
+const sameDetail: Match = (a, b) => sameKind(a, b) && skeletonOf(a).detail.join(' ') === skeletonOf(b).detail.join(' ');
+const sameShape: Match = (a, b) => sameKind(a, b) && skeletonOf(a).shape.join(' ') === skeletonOf(b).shape.join(' ');
+const alike: Match = (a, b) => sameKind(a, b) && similarity(skeletonOf(a).shape, skeletonOf(b).shape) >= 0.6;
+
+/**
+ * Align two runs of sections with a longest common subsequence at the strictest level, then
+ * align what lies between two matches at the next, looser level; at the last level, runs of
+ * equal length pair in order (sections rewritten in place), and the rest stays unpaired.
+ */
+function alignRuns(source: readonly UnitRef[], translation: readonly UnitRef[], levels: readonly Match[], out: Map<UnitRef, UnitRef>): void {
+  if (source.length === 0 || translation.length === 0) return;
+  const [match, ...looser] = levels;
+  // At the loosest level, as many sections on both sides between two anchors are the same
+  // sections rewritten: their place is stronger evidence than a loose likeness.
+  if (!match || (looser.length === 0 && source.length === translation.length)) {
+    if (source.length !== translation.length) return;
+    source.forEach((unit, i) => {
+      if (sameKind(unit, translation[i]!)) out.set(unit, translation[i]!);
+    });
+    return;
+  }
+  let i = 0;
+  let j = 0;
+  let removed: UnitRef[] = [];
+  let added: UnitRef[] = [];
+  const flush = () => {
+    alignRuns(removed, added, looser, out);
+    removed = [];
+    added = [];
+  };
+  for (const change of diffArrays<UnitRef>([...source], [...translation], { comparator: match })) {
+    const count = change.count ?? change.value.length;
+    if (change.removed) removed.push(...source.slice(i, (i += count)));
+    else if (change.added) added.push(...translation.slice(j, (j += count)));
+    else {
+      flush();
+      for (let k = 0; k < count; k++) out.set(source[i + k]!, translation[j + k]!);
+      i += count;
+      j += count;
+    }
+  }
+  flush();
+}
+
+/**
+ * Pair non-step sections on their skeletons (see `skeleton.ts`) with a sequence alignment, so a
+ * deleted, added or moved section leaves every other pair in place. Sections left over on both
+ * sides with the same skeleton are one section moved.
+ */
+function alignSections(source: readonly UnitRef[], translation: readonly UnitRef[]): AlignedUnit[] {
+  const pairs = new Map<UnitRef, UnitRef>();
+  alignRuns(source, translation, [sameDetail, sameShape, alike], pairs);
+  const used = new Set(pairs.values());
+  const moved = new Set<UnitRef>();
+  for (const unit of source) {
+    if (pairs.has(unit)) continue;
+    const strong = (other: UnitRef) => sameDetail(unit, other) || (sameShape(unit, other) && skeletonOf(unit).shape.length > 2);
+    const match = translation.find((other) => !used.has(other) && strong(other));
+    if (!match) continue;
+    pairs.set(unit, match);
+    used.add(match);
+    moved.add(unit);
+  }
+  return source.map((unit) => {
+    const match = pairs.get(unit);
+    return {
+      key: unit.key,
+      source: unit,
+      translation: match,
+      ...(moved.has(unit) ? { moved: true } : {}),
+    };
+  });
+}
+
 /**
  * Pair the units of a translation with those of its source: steps by id, then still-unpaired
- * steps by their rank among steps (reported as a number mismatch), other sections by kind and
- * order.
+ * steps by their rank among steps (reported as a number mismatch); other sections by a sequence
+ * alignment of their skeletons (headings, code, lists, tables, images, components, directives).
  *
  * @param source The source guide.
  * @param translation The translated guide.
@@ -46,18 +127,30 @@ function findStep(guide: Guide, line: number) {
 export function alignGuides(source: Guide, translation: Guide): Alignment {
   const sourceUnits = unitsOf(source);
   const translationUnits = unitsOf(translation);
-  const byKey = new Map(translationUnits.map((unit) => [unit.key, unit]));
+  const isStepUnit = (unit: UnitRef) => unit.section.kind === 'step';
+  const byKey = new Map(translationUnits.filter(isStepUnit).map((unit) => [unit.key, unit]));
   const used = new Set<UnitRef>();
+  const sectionPairs = alignSections(
+    sourceUnits.filter((unit) => !isStepUnit(unit)),
+    translationUnits.filter((unit) => !isStepUnit(unit)),
+  );
+  const bySource = new Map(sectionPairs.map((pair) => [pair.source!, pair]));
   const units: AlignedUnit[] = [];
   for (const unit of sourceUnits) {
+    if (!isStepUnit(unit)) {
+      const pair = bySource.get(unit)!;
+      if (pair.translation) used.add(pair.translation);
+      units.push(pair);
+      continue;
+    }
     const match = byKey.get(unit.key);
     if (match) used.add(match);
     units.push({ key: unit.key, source: unit, translation: match });
   }
   // Steps with no partner of the same id: pair them by rank among steps when both sides have
   // one at that rank, so a renumbered step reads as one number mismatch, not missing + extra.
-  const sourceSteps = sourceUnits.filter((unit) => unit.section.kind === 'step');
-  const translationSteps = translationUnits.filter((unit) => unit.section.kind === 'step');
+  const sourceSteps = sourceUnits.filter(isStepUnit);
+  const translationSteps = translationUnits.filter(isStepUnit);
   translationSteps.forEach((unit, rank) => {
     if (used.has(unit)) return;
     const partner = sourceSteps[rank];

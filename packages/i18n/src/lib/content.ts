@@ -96,6 +96,7 @@ export function lintContent(content: LoadedContent, options: LintContentOptions 
     sourceLocale,
     targetLocales,
     rules: { ...content.config.rules, ...(options.rules ?? {}) },
+    overrides: content.config.overrides,
     linkLocalePatterns: content.config.i18n.linkLocalePatterns,
     ruleList: options.ruleList,
     baselineFor: history ? (source, translation) => historyBaseline(content, history, source.guide, translation.guide) : undefined,

@@ -2,7 +2,7 @@ import { createDiagnostic, sortDiagnostics } from '@guidekit/model';
 import type { Diagnostic, Position } from '@guidekit/model';
 import { alignGuides } from './align.js';
 import { startOf } from './compare.js';
-import { resolveSeverity } from './rule.js';
+import { resolveRule } from '@guidekit/content';
 import { rules as defaultRules } from './rules/index.js';
 import { stampBaseline } from './staleness.js';
 import type { Baseline, GroupContext, GuideDoc, I18nOptions, PairContext, Place, Rule, RuleReport } from './types.js';
@@ -50,12 +50,13 @@ function toPosition(at: Position | Place | undefined): Position | Place | undefi
   return at;
 }
 
-function run(rule: Rule, group: Omit<GroupContext, 'report'>, pairBase: Omit<PairContext, 'report'> | undefined, options: I18nOptions, out: Diagnostic[]): void {
-  // Settings may name a rule in full (`i18n/missing-step`) or without its prefix (`missing-step`).
-  const setting = options.rules?.[rule.id] ?? options.rules?.[rule.id.slice(rule.id.indexOf('/') + 1)];
-  const severity = resolveSeverity(setting, rule.meta.defaultSeverity);
-  if (!severity) return;
+type Base<T> = Omit<T, 'report' | 'ruleOptions'>;
+
+function run(rule: Rule, group: Base<GroupContext>, pairBase: Base<PairContext> | undefined, options: I18nOptions, out: Diagnostic[]): void {
   const reported = group.translation ?? group.source;
+  // The one resolver of settings (`@guidekit/content`): levels, options, overrides by path.
+  const { severity, options: ruleOptions } = resolveRule(options, rule.id, rule.meta.defaultSeverity, reported?.guide.path);
+  if (!severity) return;
   const relatedDoc = group.translation ? group.source : undefined;
   const report = (r: RuleReport) => {
     const related = startOf(r.related);
@@ -71,7 +72,7 @@ function run(rule: Rule, group: Omit<GroupContext, 'report'>, pairBase: Omit<Pai
       }),
     );
   };
-  rule.check({ ...group, report }, pairBase ? { ...pairBase, report } : undefined);
+  rule.check({ ...group, ruleOptions, report }, pairBase ? { ...pairBase, ruleOptions, report } : undefined);
 }
 
 /**

@@ -1,5 +1,4 @@
-import type { Severity } from '@guidekit/model';
-import type { GroupContext, PairContext, Rule, RuleMeta, RuleSetting } from './types.js';
+import type { GroupContext, PairContext, Rule, RuleMeta } from './types.js';
 
 /** A rule about a source/translation pair (both exist). */
 export interface PairRuleDefinition {
@@ -40,26 +39,4 @@ export function defineRule(definition: PairRuleDefinition | GroupRuleDefinition)
       if (pair) check(pair);
     },
   };
-}
-
-/**
- * The severity a rule runs at, from the configured setting (or its default), or `undefined`
- * when it is off. Accepts the eslint-style numbers too.
- */
-export function resolveSeverity(setting: RuleSetting | undefined, fallback: Severity): Severity | undefined {
-  switch (setting) {
-    case undefined:
-      return fallback;
-    case 'off':
-    case 0:
-      return undefined;
-    case 'warn':
-    case 'warning':
-    case 1:
-      return 'warning';
-    case 'info':
-      return 'info';
-    default:
-      return 'error';
-  }
 }

@@ -1,3 +1,4 @@
+import type { RuleEntry, RuleOverride } from '@guidekit/content';
 import type { Diagnostic, Guide, Position, Section, Severity, Step, TranslationStamp } from '@guidekit/model';
 
 /** A guide together with the text it was parsed from (the text makes columns exact). */
@@ -13,8 +14,8 @@ export interface Place {
   column: number;
 }
 
-/** Rule setting as written in `guidekit.config.json`. */
-export type RuleSetting = 'off' | 'warn' | 'warning' | 'error' | 'info' | 0 | 1 | 2;
+/** Rule setting as written in `guidekit.config.json`: a level, or `[level, options]` (read by `@guidekit/content`'s `resolveRule`). */
+export type RuleSetting = RuleEntry;
 
 /** Options shared by the rules. */
 export interface I18nOptions {
@@ -23,8 +24,10 @@ export interface I18nOptions {
    * are compared, for site-specific locale markers (`i18n.linkLocalePatterns` in the config).
    */
   linkLocalePatterns?: readonly string[] | undefined;
-  /** Rule severities by id (`i18n/missing-step`): off, warn or error. */
+  /** Rule settings by id (`i18n/missing-step`): off, warn or error, or `[level, options]`. */
   rules?: Readonly<Record<string, RuleSetting>> | undefined;
+  /** Per-path rule settings (`[{ files: "reference/**", rules: { ... } }]`), matched on the translation's path. */
+  overrides?: readonly RuleOverride[] | undefined;
 }
 
 /**
@@ -60,6 +63,8 @@ export interface AlignedUnit {
   translation?: UnitRef | undefined;
   /** True when paired by position because their step numbers differ. */
   numberMismatch?: boolean;
+  /** True when the two sections were paired across other sections (the translation moved it). */
+  moved?: boolean;
 }
 
 /** Steps and sections of a translation paired with its source. */
@@ -90,6 +95,8 @@ export interface PairContext {
   alignment: Alignment;
   baseline?: Baseline | undefined;
   options: I18nOptions;
+  /** The running rule's own options (`["error", { comments: "compare" }]` gives `{ comments: "compare" }`). */
+  ruleOptions: Readonly<Record<string, unknown>>;
   report(report: RuleReport): void;
 }
 
@@ -102,6 +109,8 @@ export interface GroupContext {
   source?: GuideDoc | undefined;
   translation?: GuideDoc | undefined;
   options: I18nOptions;
+  /** The running rule's own options. */
+  ruleOptions: Readonly<Record<string, unknown>>;
   /** Report on the translation's file, or on the source's when there is no translation. */
   report(report: RuleReport): void;
 }
@@ -114,6 +123,8 @@ export interface RuleExample {
   translation?: string;
   sourceLocale?: string;
   targetLocale?: string;
+  /** `mdx` for examples with components and imports (default `md`). */
+  format?: 'md' | 'mdx';
   /** For staleness examples: the source as it was when the translation was made. */
   sourceThen?: string;
 }

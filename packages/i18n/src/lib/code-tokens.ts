@@ -1,0 +1,140 @@
+import { createRequire } from 'node:module';
+import type { HighlighterCore, LanguageRegistration } from 'shiki/core';
+import { createHighlighterCoreSync } from 'shiki/core';
+import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
+import { createOnigurumaEngine } from 'shiki/engine/oniguruma';
+import { bundledLanguagesInfo } from 'shiki/langs';
+
+/**
+ * Code read as code: each line of a block reduced to what a reader cannot translate — keywords,
+ * identifiers, operators, numbers, punctuation, commands — with the TextMate grammars shiki
+ * ships (the ones the HTML pages are highlighted with). Comments and quoted strings are what
+ * translators translate on purpose (`// Script du composant`, `label: 'Commencer ici'`), and JSX
+ * text (`<TabItem>Étoiles</TabItem>`) too: they are left out unless a project asks for them.
+ */
+
+/** What to compare besides the code itself. */
+export interface CodeCompareOptions {
+  /** `ignore` (default) or `compare` comments. */
+  comments?: 'ignore' | 'compare' | undefined;
+  /** `ignore` (default) or `compare` quoted string literals and JSX/HTML text. */
+  strings?: 'ignore' | 'compare' | undefined;
+}
+
+/** One line of a block as compared: its place in the block and its significant words. */
+export interface CodeLine {
+  /** 0-based line in the block. */
+  index: number;
+  /** Significant tokens joined by one space; empty for a line of comments or text only. */
+  key: string;
+}
+
+const require = createRequire(import.meta.url);
+const byAlias = new Map<string, string>();
+for (const info of bundledLanguagesInfo) {
+  byAlias.set(info.id, info.id);
+  for (const alias of info.aliases ?? []) byAlias.set(alias, info.id);
+}
+
+let highlighter: HighlighterCore | undefined;
+let fast: Promise<void> | undefined;
+
+function core(): HighlighterCore {
+  // The JavaScript regex engine is synchronous, so linting stays a plain function call;
+  // `preferFastTokenizer()` swaps in shiki's Oniguruma build (WebAssembly, loaded asynchronously).
+  highlighter ??= createHighlighterCoreSync({
+    themes: [],
+    langs: [],
+    engine: createJavaScriptRegexEngine({ forgiving: true }),
+  });
+  return highlighter;
+}
+
+/**
+ * Load shiki's Oniguruma engine (WebAssembly) for the grammars: the same tokens as the default
+ * JavaScript engine, several times faster on long runs. The run functions call it once.
+ */
+export function preferFastTokenizer(): Promise<void> {
+  fast ??= createOnigurumaEngine(import('shiki/wasm')).then((engine) => {
+    highlighter = createHighlighterCoreSync({ themes: [], langs: [], engine });
+  });
+  return fast;
+}
+
+/** The shiki language id of a fence language (`sh` → `shellscript`), or `undefined`. */
+export function grammarId(lang: string | null | undefined): string | undefined {
+  return lang ? byAlias.get(lang.toLowerCase()) : undefined;
+}
+
+function grammarOf(id: string) {
+  const shiki = core();
+  if (!shiki.getLoadedLanguages().includes(id)) {
+    // Node 20.19+ loads these ES modules synchronously (no top-level await in them).
+    const module = require(`shiki/langs/${id}.mjs`) as { default: LanguageRegistration[] };
+    shiki.loadLanguageSync(module.default);
+  }
+  return shiki.getLanguage(id);
+}
+
+/** Scopes whose text is kept even inside a string (object keys, tag names). */
+const KEPT = /^(support\.type\.property-name|entity\.name\.tag|meta\.object-literal\.key|entity\.other\.attribute-name)/;
+
+function significant(scopes: readonly string[], options: CodeCompareOptions): boolean {
+  if (scopes.some((scope) => KEPT.test(scope))) return true;
+  if (options.comments !== 'compare' && scopes.some((scope) => scope.startsWith('comment') || scope.startsWith('punctuation.definition.comment'))) return false;
+  if (options.strings === 'compare') return true;
+  // Quoted strings and template text; `string.unquoted` (a shell command's arguments) is code.
+  if (scopes.some((scope) => /^string\.(quoted|template|interpolated)|^punctuation\.definition\.string/.test(scope))) return false;
+  // Text between JSX or HTML tags: prose.
+  if (scopes.some((scope) => scope.startsWith('meta.jsx.children'))) return false;
+  return !(scopes.length === 1 && scopes[0]!.startsWith('text.'));
+}
+
+/**
+ * The significant words of each line of a block, per its language's grammar.
+ *
+ * @param lang The fence language (`js`, `sh`, `mdx`...), or none.
+ * @param code The block's text.
+ * @param options Whether comments and strings count.
+ * @returns One entry per line; lines without a grammar keep their text (spaces collapsed).
+ */
+export function codeLines(lang: string | null | undefined, code: string, options: CodeCompareOptions = {}): CodeLine[] {
+  const lines = code.split('\n');
+  const id = grammarId(lang);
+  if (id === 'markdown' || id === 'mdx') return lines.map((line, index) => ({ index, key: markdownKey(line) }));
+  const grammar = id ? grammarOf(id) : undefined;
+  if (!grammar) return lines.map((line, index) => ({ index, key: line.trim().replace(/\s+/g, ' ') }));
+  let stack = null as Parameters<typeof grammar.tokenizeLine>[1];
+  return lines.map((line, index) => {
+    const result = grammar.tokenizeLine(line, stack);
+    stack = result.ruleStack;
+    // Dropped tokens become a space, kept ones keep their spacing: `Import-Module -Name` and
+    // `Import-Module-Name` stay apart.
+    let kept = '';
+    for (const token of result.tokens) {
+      const text = line.slice(token.startIndex, token.endIndex);
+      kept += significant(token.scopes, options) ? text : ' ';
+    }
+    return { index, key: kept.trim().replace(/\s+/g, ' ') };
+  });
+}
+
+/**
+ * A line of a Markdown / MDX example, by its structure: block markers, JSX tags and their
+ * attribute names, `import`/`export` lines whole, front matter keys; prose is what translators
+ * change.
+ */
+function markdownKey(line: string): string {
+  const trimmed = line.trim();
+  if (/^(import|export)\s/.test(trimmed)) return trimmed.replace(/(['"]).*?\1/g, '$1$1').replace(/\s+/g, ' ');
+  const parts: string[] = [];
+  const marker = /^(#{1,6}\s|[-*+]\s|\d+[.)]\s|>\s?|:::\s*[\w-]*|```\S*|~~~\S*|---$|\|)/.exec(trimmed);
+  if (marker) parts.push(marker[1]!.trim());
+  const key = /^([\w-]+):(\s|$)/.exec(trimmed);
+  if (key && !marker) parts.push(`${key[1]}:`);
+  for (const tag of trimmed.matchAll(/<\/?([A-Za-z][\w.:-]*)((?:\s+[\w:-]+(?:=(?:"[^"]*"|'[^']*'|\{[^}]*\}))?)*)\s*\/?>/g)) {
+    const names = [...tag[2]!.matchAll(/([\w:-]+)(?==|\s|$)/g)].map((m) => m[1]);
+    parts.push(`<${tag[0].startsWith('</') ? '/' : ''}${tag[1]}${names.length ? ` ${names.join(' ')}` : ''}>`);
+  }
+  return parts.join(' ');
+}
