@@ -38,7 +38,10 @@ describe('check', () => {
     const config = JSON.stringify({
       sourceLocale: 'fr',
       rules: { 'missing-image': 'warn' },
-      overrides: [{ files: 'en/**', rules: { 'content/missing-image': 'off' } }, { files: '**/reference/**', excludedFiles: 'en/**', rules: { 'missing-image': 2 } }],
+      overrides: [
+        { files: 'en/**', rules: { 'content/missing-image': 'off' } },
+        { files: '**/reference/**', excludedFiles: 'en/**', rules: { 'missing-image': 2 } },
+      ],
     });
     const dir = twoBrokenImages({ 'content/guidekit.config.json': config });
     const { diagnostics, result } = await check(path.join(dir, 'content'), { cache: false });

@@ -1,13 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadContent, type LoadedContent } from '../src/index.js';
-import { makeTree } from './helpers.js';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const pkg = path.resolve(here, '..');
+import { loadInNode, makeTree } from './helpers.js';
 
 function snapshot(content: LoadedContent): string {
   return JSON.stringify({ guides: content.guides, translations: content.translations, diagnostics: content.diagnostics });
@@ -36,28 +30,11 @@ function corpusOfOurOwn(count: number): Record<string, string> {
 // the sources give under the test runner, cold and from the cache it wrote.
 describe('one code path', () => {
   it('gives the same result from the built dist, in a plain node process, cold and from its cache', async () => {
-    const dist = path.join(pkg, 'dist', 'index.js');
-    const newest = (dir: string): number =>
-      Math.max(...readdirSync(dir, { recursive: true }).map((f) => statSync(path.join(dir, String(f))).mtimeMs));
-    if (!existsSync(dist) || statSync(dist).mtimeMs < newest(path.join(pkg, 'src'))) {
-      execFileSync('npx', ['tsup'], { cwd: pkg, stdio: 'ignore' });
-    }
     const root = makeTree(corpusOfOurOwn(40));
-    const script = `
-      const { loadContent } = await import(${JSON.stringify(new URL(`file://${dist}`).href)});
-      const out = [];
-      for (const round of [1, 2]) {
-        const c = await loadContent(${JSON.stringify(root)}, { cache: ${JSON.stringify(path.join(root, '.cache'))} });
-        out.push({ stats: c.stats, snap: JSON.stringify({ guides: c.guides, translations: c.translations, diagnostics: c.diagnostics }) });
-      }
-      process.stdout.write(JSON.stringify(out));
-    `;
-    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: pkg, maxBuffer: 1 << 28 }).toString()) as {
-      stats: { parsed: number; cached: number };
-      snap: string;
-    }[];
+    const cache = path.join(root, '.cache');
+    const out = [loadInNode(root, { cache }), loadInNode(root, { cache })];
     const fromSource = await loadContent(root, { cache: false });
-    expect(out.map((o) => [o.stats.parsed, o.stats.cached])).toEqual([
+    expect(out.map((o) => [o.stats['parsed'], o.stats['cached']])).toEqual([
       [41, 0],
       [0, 41],
     ]);
