@@ -10,9 +10,9 @@ describe('runLint', () => {
     const root = tree({ 'content/fr/guide.md': fr, 'content/en/guide.md': en });
     const result = await runLint({ ...opts, cwd: root, reporter: 'json' });
     expect(result.code).toBe(1);
-    expect(result.diagnostics.map((d) => [d.ruleId, path.relative(root, d.file), d.line, d.column, path.relative(root, d.related!.file), d.related!.line])).toEqual([
-      ['i18n/image-mismatch', 'content/en/guide.md', 9, 1, 'content/fr/guide.md', 9],
-    ]);
+    expect(
+      result.diagnostics.map((d) => [d.ruleId, path.relative(root, d.file), d.line, d.column, path.relative(root, d.related!.file), d.related!.line]),
+    ).toEqual([['i18n/image-mismatch', 'content/en/guide.md', 9, 1, 'content/fr/guide.md', 9]]);
     const json = JSON.parse(result.output) as { ruleId: string }[];
     expect(json.map((d) => d.ruleId)).toEqual(['i18n/image-mismatch']);
   });

@@ -30,7 +30,7 @@ describe('resolveContentRoot', () => {
     expect(await resolveContentRoot({ cwd: dir })).toBe(path.join(dir, 'content'));
   });
 
-  it("uses the contentRoot of the configuration found upward from the working folder", async () => {
+  it('uses the contentRoot of the configuration found upward from the working folder', async () => {
     const dir = tree({ 'guidekit.config.json': '{ "contentRoot": "guides" }', 'guides/fr/a.md': '# A\n', 'sub/deeper/': '' });
     expect(await resolveContentRoot({ cwd: path.join(dir, 'sub', 'deeper') })).toBe(path.join(dir, 'guides'));
   });

@@ -38,7 +38,7 @@ const diagnostic: fc.Arbitrary<Diagnostic> = fc
   });
 
 /** GitHub's unescaping, written independently of the reporter: one pass, longest tokens. */
-function unescape(value: string): string {
+function unescapeGithub(value: string): string {
   const map: Record<string, string> = { '%25': '%', '%0D': '\r', '%0A': '\n', '%3A': ':', '%2C': ',' };
   return value.replace(/%25|%0D|%0A|%3A|%2C/g, (m) => map[m] ?? m);
 }
@@ -65,7 +65,7 @@ describe('properties', () => {
         const match = /^::(error|warning|notice) (.*?)::(.*)$/s.exec(line);
         expect(match).not.toBeNull();
         const [, , props = '', data = ''] = match!;
-        expect(unescape(data)).toBe(d.message);
+        expect(unescapeGithub(data)).toBe(d.message);
         // The runner splits properties on `,`, then each on its first `=`.
         const pairs = props.split(',').map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)] as const);
         for (const [key, value] of pairs) {
@@ -73,7 +73,7 @@ describe('properties', () => {
           expect(value).not.toMatch(/[:,]/);
         }
         const title = pairs.find(([key]) => key === 'title')?.[1];
-        expect(unescape(title ?? '')).toBe(d.ruleId);
+        expect(unescapeGithub(title ?? '')).toBe(d.ruleId);
       }),
       { numRuns },
     );
@@ -90,8 +90,7 @@ describe('properties', () => {
   });
 
   it('sarif output is always valid against the official 2.1.0 schema', () => {
-    const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
-      addFormatsModule) as typeof addFormatsModule;
+    const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
     const ajv = new Ajv({ strict: false });
     addFormats(ajv);
     const validate = ajv.compile(JSON.parse(fs.readFileSync(path.join(fixtures, 'sarif-schema-2.1.0.json'), 'utf8')) as object);

@@ -99,7 +99,10 @@ describe('json', () => {
 
   it('gives each diagnostic its rule page as `url`, none with docsBase false', () => {
     const [first] = JSON.parse(json(input.diagnostics, context)) as { ruleId: string; url: string }[];
-    expect(first).toMatchObject({ ruleId: 'content/orphan-translation', url: 'https://github.com/guidekit/guidekit/blob/main/docs/rules/content/orphan-translation.md' });
+    expect(first).toMatchObject({
+      ruleId: 'content/orphan-translation',
+      url: 'https://github.com/guidekit/guidekit/blob/main/docs/rules/content/orphan-translation.md',
+    });
     // Only the rule whose page the context names keeps one.
     expect(json(input.diagnostics, { ...context, docsBase: false }).match(/"url"/g)).toHaveLength(1);
   });
@@ -144,11 +147,7 @@ describe('github', () => {
         ],
         { cwd: '/' },
       ),
-    ).toBe(
-      '::error file=a.md,line=1,col=1,title=r::m\n' +
-        '::warning file=a.md,line=2,col=1,title=r::m\n' +
-        '::notice file=a.md,line=3,col=1,title=r::m\n',
-    );
+    ).toBe('::error file=a.md,line=1,col=1,title=r::m\n' + '::warning file=a.md,line=2,col=1,title=r::m\n' + '::notice file=a.md,line=3,col=1,title=r::m\n');
   });
 
   it('prints nothing for no diagnostics', () => {

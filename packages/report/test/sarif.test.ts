@@ -12,8 +12,7 @@ import { fixtures } from './golden.js';
 // The official OASIS SARIF 2.1.0 schema (draft-07), shipped as a fixture: see test/fixtures/README.md.
 const schema = JSON.parse(fs.readFileSync(path.join(fixtures, 'sarif-schema-2.1.0.json'), 'utf8')) as object;
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM interop.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
-  addFormatsModule) as typeof addFormatsModule;
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
 // strict: false because the official schema uses `default`s and patterns ajv's strict mode
 // would warn about; validation itself is unaffected.
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -115,7 +114,10 @@ describe('sarif partialFingerprints', () => {
   it('keeps identical problems on identical lines apart by their order', () => {
     const source = 'x\nsame line\nsame line\n';
     const log = JSON.parse(
-      sarif([d, { ...d, line: 2 }].map((x, i) => ({ ...x, line: i + 2 })), { cwd: '/repo', sources: () => source }),
+      sarif(
+        [d, { ...d, line: 2 }].map((x, i) => ({ ...x, line: i + 2 })),
+        { cwd: '/repo', sources: () => source },
+      ),
     ) as Log;
     const [a, b] = log.runs[0]!.results!.map((r) => r.partialFingerprints![FINGERPRINT_KEY]!);
     expect(a!.split(':')[0]).toBe(b!.split(':')[0]);

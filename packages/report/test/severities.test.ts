@@ -89,8 +89,6 @@ describe('report', () => {
   });
 
   it('throws a plain sentence for an unknown reporter name', () => {
-    expect(() => report(list, { reporter: 'junit' })).toThrow(
-      'Unexpected reporter `junit`, expected one of stylish, json, sarif, github',
-    );
+    expect(() => report(list, { reporter: 'junit' })).toThrow('Unexpected reporter `junit`, expected one of stylish, json, sarif, github');
   });
 });

@@ -70,7 +70,13 @@ export function registerAck(program: Command, state: { code: number }): void {
     .option('-s, --source <locale>', 'source locale')
     .option('-c, --config <file>', 'configuration file')
     .action(async (file: string, flags: Record<string, unknown>) => {
-      const result = await runAck({ file, steps: flags.step as string[], root: flags.root as string | undefined, source: flags.source as string | undefined, config: flags.config as string | undefined });
+      const result = await runAck({
+        file,
+        steps: flags.step as string[],
+        root: flags.root as string | undefined,
+        source: flags.source as string | undefined,
+        config: flags.config as string | undefined,
+      });
       process.stdout.write(result.output);
       state.code = result.code;
     });

@@ -59,7 +59,14 @@ export async function runLint(options: LintOptions = {}): Promise<LintResult> {
   const targets = (options.target ?? []).map((locale) => checkLocale(locale, '--target')!);
   const loaded = await loadFor(options, 'lint');
   const format = (list: Diagnostic[], readSource?: (file: string) => string | undefined) =>
-    report(list, { reporter: reporterName, cwd: loaded.cwd, tool: { name: 'guidekit-i18n', version: VERSION }, rules: ruleMeta, color: options.color ?? false, ...(readSource ? { sources: readSource } : {}) });
+    report(list, {
+      reporter: reporterName,
+      cwd: loaded.cwd,
+      tool: { name: 'guidekit-i18n', version: VERSION },
+      rules: ruleMeta,
+      color: options.color ?? false,
+      ...(readSource ? { sources: readSource } : {}),
+    });
   if (!loaded.content) {
     return { code: 2, diagnostics: loaded.configErrors, output: deliver(format(loaded.configErrors), options.output, loaded.cwd) };
   }

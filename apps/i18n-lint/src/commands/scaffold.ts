@@ -53,7 +53,8 @@ export async function runScaffold(options: ScaffoldCommandOptions): Promise<Scaf
   const keywords = (content?.config.keywords ?? {}) as KeywordsOption;
   const guide =
     inTree ??
-    parseGuide(text, { path: toPosix(path.relative(cwd, file)), locale: checkLocale(options.from, '--from') ?? content?.config.sourceLocale ?? 'fr', keywords }).guide;
+    parseGuide(text, { path: toPosix(path.relative(cwd, file)), locale: checkLocale(options.from, '--from') ?? content?.config.sourceLocale ?? 'fr', keywords })
+      .guide;
   const result = scaffold({ guide, text }, { to, keywords });
   if (options.out === undefined) return { code: 0, text: result, output: result };
   const out = path.resolve(cwd, options.out);

@@ -47,7 +47,10 @@ export function locate(content: LoadedContent, files: readonly string[], cwd: st
   return files.map((file) => {
     const relative = toPosix(path.relative(content.root, path.resolve(cwd, file)));
     const guide = content.guides.find((candidate) => candidate.path === relative);
-    if (!guide) throw new UsageError(`Unexpected file \`${file}\`, expected a guide inside the content root \`${toPosix(path.relative(cwd, content.root)) || '.'}\` (set it with --root)`);
+    if (!guide)
+      throw new UsageError(
+        `Unexpected file \`${file}\`, expected a guide inside the content root \`${toPosix(path.relative(cwd, content.root)) || '.'}\` (set it with --root)`,
+      );
     if (localeMatches(guide.locale, sourceLocale)) throw new UsageError(`Unexpected source guide \`${file}\` (${guide.locale}), expected a translation`);
     return { translation: guide, source: bySlug.get(guide.slug)?.source };
   });
@@ -62,7 +65,8 @@ export function locate(content: LoadedContent, files: readonly string[], cwd: st
  */
 export async function runStamp(options: StampOptions = {}): Promise<StampResult> {
   const loaded = await loadFor(options, 'stamp');
-  if (!loaded.content) return { code: 2, written: [], unchanged: [], output: loaded.configErrors.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).join('\n') + '\n' };
+  if (!loaded.content)
+    return { code: 2, written: [], unchanged: [], output: loaded.configErrors.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).join('\n') + '\n' };
   const content = loaded.content;
   const sourceLocale = checkLocale(options.source, '--source') ?? content.config.sourceLocale;
   const written: string[] = [];
@@ -102,7 +106,12 @@ export function registerStamp(program: Command, state: { code: number }): void {
     .option('-s, --source <locale>', 'source locale')
     .option('-c, --config <file>', 'configuration file')
     .action(async (files: string[], flags: Record<string, unknown>) => {
-      const result = await runStamp({ files, root: flags.root as string | undefined, source: flags.source as string | undefined, config: flags.config as string | undefined });
+      const result = await runStamp({
+        files,
+        root: flags.root as string | undefined,
+        source: flags.source as string | undefined,
+        config: flags.config as string | undefined,
+      });
       process.stdout.write(result.output);
       state.code = result.code;
     });

@@ -89,7 +89,10 @@ export function action<A extends unknown[]>(cli: Cli, run: (...args: A) => Promi
 /** The one usage-error style: `<bin> <command>: <message>`, then where the help is. */
 export function formatUsageError(commandPath: string, message: string): string {
   // One line: commander puts its "(Did you mean …?)" on a line of its own.
-  const text = message.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ');
+  const text = message
+    .replace(/^error: /, '')
+    .trim()
+    .replace(/\s*\n\s*/g, ' ');
   return `${commandPath}: ${text}\nSee \`${commandPath} --help\`.\n`;
 }
 

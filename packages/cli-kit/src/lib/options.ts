@@ -25,5 +25,11 @@ export function wholeNumberOption(min: number, expected: string, max = Number.MA
  * @returns Every value, empty items dropped.
  */
 export function listOption(value: string, previous: readonly string[] = []): string[] {
-  return [...previous, ...value.split(',').map((item) => item.trim()).filter(Boolean)];
+  return [
+    ...previous,
+    ...value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  ];
 }

@@ -18,8 +18,7 @@ export interface Directive {
 
 // HTML comments in Markdown, `{/* */}` expressions in MDX (where `<!--` is a syntax error).
 // The longer keyword is tried first so `disable-next-line` is not read as `disable`.
-const DIRECTIVE =
-  /(?:<!--|\{\/\*)[ \t\r\n]*guidekit-(disable-next-line|disable|enable)(?=[ \t\r\n]|-->|\*\/)([^]*?)(?:-->|\*\/[ \t\r\n]*\})/g;
+const DIRECTIVE = /(?:<!--|\{\/\*)[ \t\r\n]*guidekit-(disable-next-line|disable|enable)(?=[ \t\r\n]|-->|\*\/)([^]*?)(?:-->|\*\/[ \t\r\n]*\})/g;
 
 /**
  * Find the directive comments of a source, leaving out those inside fenced code blocks (a guide
@@ -60,10 +59,7 @@ export function parseDirectives(source: string): Directive[] {
  *   `undefined` when it cannot be read: then that file's diagnostics are all kept.
  * @returns The kept diagnostics, in the same order.
  */
-export function applyInlineDirectives(
-  diagnostics: readonly Diagnostic[],
-  readSource: (file: string) => string | undefined,
-): Diagnostic[] {
+export function applyInlineDirectives(diagnostics: readonly Diagnostic[], readSource: (file: string) => string | undefined): Diagnostic[] {
   const byFile = new Map<string, Directive[]>();
   return diagnostics.filter((d) => {
     let directives = byFile.get(d.file);

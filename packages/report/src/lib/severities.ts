@@ -24,10 +24,7 @@ const levels = new Map<RuleLevel, Severity | null>([
  * @throws TypeError on a level that is not one of `off|warn|error|0|1|2` (a config that was
  *   not validated is a programmer error).
  */
-export function applySeverities(
-  diagnostics: readonly Diagnostic[],
-  rules: Readonly<Record<string, RuleLevel>>,
-): Diagnostic[] {
+export function applySeverities(diagnostics: readonly Diagnostic[], rules: Readonly<Record<string, RuleLevel>>): Diagnostic[] {
   const entries = Object.entries(rules);
   for (const [id, value] of entries) {
     if (!levels.has(value)) {

@@ -127,10 +127,7 @@ function isAbsoluteUrl(value: string | undefined): value is string {
 
 /** Hash of what identifies a problem, independent of where the line moved to. */
 function fingerprint(d: Diagnostic, line: string): string {
-  return createHash('sha256')
-    .update([d.ruleId, d.file, d.message, line].join('\u0000'))
-    .digest('hex')
-    .slice(0, 32);
+  return createHash('sha256').update([d.ruleId, d.file, d.message, line].join('\u0000')).digest('hex').slice(0, 32);
 }
 
 /** Reads line N (1-based, trimmed) of a file through `context.sources`, splitting each file once. */

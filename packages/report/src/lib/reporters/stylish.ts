@@ -44,12 +44,10 @@ export const stylish: Reporter = (diagnostics, context) => {
 
 /** `Rule docs:` and one `  rule-id  url` line per rule, sorted; empty when no rule has a URL. */
 function docsFooter(diagnostics: readonly Diagnostic[], context: ReporterContext): string {
-  const lines = [...new Set(diagnostics.map((d) => d.ruleId))]
-    .sort(byCodeUnit)
-    .flatMap((id) => {
-      const url = ruleUrl(id, context);
-      return url === undefined ? [] : [`  ${visible(id)}  ${url}`];
-    });
+  const lines = [...new Set(diagnostics.map((d) => d.ruleId))].sort(byCodeUnit).flatMap((id) => {
+    const url = ruleUrl(id, context);
+    return url === undefined ? [] : [`  ${visible(id)}  ${url}`];
+  });
   return lines.length === 0 ? '' : `\nRule docs:\n${lines.join('\n')}\n`;
 }
 
