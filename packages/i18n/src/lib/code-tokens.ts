@@ -21,13 +21,15 @@ export interface CodeCompareOptions {
   strings?: 'ignore' | 'compare' | undefined;
 }
 
-/** One line of a block as compared: its place in the block and its significant words. */
-export interface CodeLine {
+/** A significant word of a block, or `\n` between two lines that have some. */
+export interface CodeToken {
   /** 0-based line in the block. */
-  index: number;
-  /** Significant tokens joined by one space; empty for a line of comments or text only. */
-  key: string;
+  line: number;
+  text: string;
 }
+
+/** The line break token: a hunk made only of these is the same code wrapped otherwise. */
+export const LINE_BREAK = '\n';
 
 const require = createRequire(import.meta.url);
 const byAlias = new Map<string, string>();
@@ -90,51 +92,79 @@ function significant(scopes: readonly string[], options: CodeCompareOptions): bo
   return !(scopes.length === 1 && scopes[0]!.startsWith('text.'));
 }
 
-/**
- * The significant words of each line of a block, per its language's grammar.
- *
- * @param lang The fence language (`js`, `sh`, `mdx`...), or none.
- * @param code The block's text.
- * @param options Whether comments and strings count.
- * @returns One entry per line; lines without a grammar keep their text (spaces collapsed).
- */
-export function codeLines(lang: string | null | undefined, code: string, options: CodeCompareOptions = {}): CodeLine[] {
-  const lines = code.split('\n');
+/** Grammar ids whose text outside tags is prose (a token with only the root scope). */
+const MARKUP = new Set(['html', 'astro', 'vue', 'svelte', 'xml']);
+
+/** Each line's significant text, per its language's grammar (lines without one keep their text). */
+function lineKeys(lang: string | null | undefined, lines: readonly string[], options: CodeCompareOptions): string[] {
   const id = grammarId(lang);
-  if (id === 'markdown' || id === 'mdx') return lines.map((line, index) => ({ index, key: markdownKey(line) }));
+  if (id === 'markdown' || id === 'mdx' || lang?.toLowerCase() === 'markdoc') return lines.map(markdownKey);
   const grammar = id ? grammarOf(id) : undefined;
-  if (!grammar) return lines.map((line, index) => ({ index, key: line.trim().replace(/\s+/g, ' ') }));
+  if (!grammar) return lines.map((line) => line);
   let stack = null as Parameters<typeof grammar.tokenizeLine>[1];
-  return lines.map((line, index) => {
+  return lines.map((line) => {
     const result = grammar.tokenizeLine(line, stack);
     stack = result.ruleStack;
     // Dropped tokens become a space, kept ones keep their spacing: `Import-Module -Name` and
     // `Import-Module-Name` stay apart.
     let kept = '';
     for (const token of result.tokens) {
-      const text = line.slice(token.startIndex, token.endIndex);
-      kept += significant(token.scopes, options) ? text : ' ';
+      const prose = MARKUP.has(id!) && token.scopes.length === 1;
+      kept += !prose && significant(token.scopes, options) ? line.slice(token.startIndex, token.endIndex) : ' ';
     }
-    return { index, key: kept.trim().replace(/\s+/g, ' ') };
+    return kept;
   });
 }
 
 /**
- * A line of a Markdown / MDX example, by its structure: block markers, JSX tags and their
- * attribute names, `import`/`export` lines whole, front matter keys; prose is what translators
+ * The significant words of a block, in order, with a line-break token between lines that have
+ * some, per its language's grammar. A `diff` block with `lang="js"` in its meta (as
+ * expressive-code writes it) is read as that language behind its `+`/`-` markers.
+ *
+ * @param lang The fence language (`js`, `sh`, `mdx`...), or none.
+ * @param code The block's text.
+ * @param options Whether comments and strings count.
+ * @param meta The fence's meta string (`title="x" lang="js"`), if any.
+ * @returns The tokens; compare two blocks' texts in order.
+ */
+export function codeTokens(lang: string | null | undefined, code: string, options: CodeCompareOptions = {}, meta?: string | null): CodeToken[] {
+  let lines = code.split('\n');
+  let markers: string[] | undefined;
+  const inner = grammarId(lang) === 'diff' ? /\blang=["']?([\w+-]+)/.exec(meta ?? '')?.[1] : undefined;
+  if (inner) {
+    markers = lines.map((line) => (/^[+-]/.test(line) ? line[0]! : ''));
+    lines = lines.map((line) => (/^[+\- ]/.test(line) ? line.slice(1) : line));
+  }
+  const keys = lineKeys(inner ?? lang, lines, options);
+  const out: CodeToken[] = [];
+  keys.forEach((key, line) => {
+    const words = key.trim().split(/\s+/).filter(Boolean);
+    if (words.length === 0) return;
+    if (out.length > 0) out.push({ line, text: LINE_BREAK });
+    if (markers?.[line]) out.push({ line, text: markers[line]! });
+    for (const text of words) out.push({ line, text });
+  });
+  return out;
+}
+
+/**
+ * A line of a Markdown / MDX / Markdoc example, by its structure: block markers, JSX and Markdoc
+ * tags and their attribute names, `import`/`export` lines whole, front matter keys; prose is what translators
  * change.
  */
 function markdownKey(line: string): string {
   const trimmed = line.trim();
-  if (/^(import|export)\s/.test(trimmed)) return trimmed.replace(/(['"]).*?\1/g, '$1$1').replace(/\s+/g, ' ');
+  if (/^import\s/.test(trimmed)) return trimmed.replace(/\s+/g, ' ');
+  if (/^export\s/.test(trimmed)) return trimmed.replace(/(['"`]).*?\1/g, '$1$1').replace(/\s+/g, ' ');
   const parts: string[] = [];
   const marker = /^(#{1,6}\s|[-*+]\s|\d+[.)]\s|>\s?|:::\s*[\w-]*|```\S*|~~~\S*|---$|\|)/.exec(trimmed);
   if (marker) parts.push(marker[1]!.trim());
   const key = /^([\w-]+):(\s|$)/.exec(trimmed);
   if (key && !marker) parts.push(`${key[1]}:`);
-  for (const tag of trimmed.matchAll(/<\/?([A-Za-z][\w.:-]*)((?:\s+[\w:-]+(?:=(?:"[^"]*"|'[^']*'|\{[^}]*\}))?)*)\s*\/?>/g)) {
-    const names = [...tag[2]!.matchAll(/([\w:-]+)(?==|\s|$)/g)].map((m) => m[1]);
-    parts.push(`<${tag[0].startsWith('</') ? '/' : ''}${tag[1]}${names.length ? ` ${names.join(' ')}` : ''}>`);
+  // JSX tags and Markdoc tags (`{% card title="…" %}`): the name and the attribute names.
+  for (const tag of trimmed.matchAll(/(<\/?|\{%\s*\/?)([A-Za-z][\w.:-]*)((?:\s+[\w:-]+(?:=(?:"[^"]*"|'[^']*'|\{[^}]*\}))?)*)\s*\/?(?:>|%\})?/g)) {
+    const names = tag[3]!.replace(/=("[^"]*"|'[^']*'|\{[^}]*\})/g, '').trim();
+    parts.push(`${tag[1]!.replace(/\s+/g, '')}${tag[2]}${names ? ` ${names.split(/\s+/).join(' ')}` : ''}`);
   }
   return parts.join(' ');
 }

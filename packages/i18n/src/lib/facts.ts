@@ -41,7 +41,7 @@ export interface ProseBlock {
 export interface UnitFacts {
   images: Located<string>[];
   links: Located<string>[];
-  code: Located<{ lang: string | null; value: string }>[];
+  code: Located<{ lang: string | null; value: string; meta?: string | null }>[];
   uiLabels: Located<string>[];
   /** Text runs outside code and HTML (numbers and stray markup are looked for here). */
   text: TextRun[];
@@ -82,8 +82,8 @@ function walkBlock(node: Nodes, facts: UnitFacts): void {
     return;
   }
   if (type === 'code') {
-    const code = node as { lang?: string | null; value: string; position?: Position };
-    facts.code.push({ value: { lang: code.lang ?? null, value: code.value }, position: code.position });
+    const code = node as { lang?: string | null; meta?: string | null; value: string; position?: Position };
+    facts.code.push({ value: { lang: code.lang ?? null, value: code.value, meta: code.meta ?? null }, position: code.position });
     return;
   }
   if (type === 'html') {

@@ -2,11 +2,11 @@ import { diffArrays } from 'diff';
 import type { Position } from '@guidekit/model';
 import { defineRule } from '../rule.js';
 import { paired, quote, unitName, unitStart } from '../compare.js';
-import { codeLines, type CodeCompareOptions, type CodeLine } from '../code-tokens.js';
+import { codeTokens, LINE_BREAK, type CodeCompareOptions, type CodeToken } from '../code-tokens.js';
 import { factsOf, type Located } from '../facts.js';
 import type { PairContext, RuleReport, UnitRef } from '../types.js';
 
-type Code = Located<{ lang: string | null; value: string }>;
+type Code = Located<{ lang: string | null; value: string; meta?: string | null }>;
 
 // Trailing spaces are invisible and editors strip them: they are not a difference.
 const raw = (code: Code) => `${code.value.lang ?? ''}\n${code.value.value.replace(/[ \t]+$/gm, '').trimEnd()}`;
@@ -16,14 +16,14 @@ function optionsOf(context: PairContext): CodeCompareOptions {
   return { comments, strings };
 }
 
-/** Significant lines of a block (lines of only comments or text dropped), memoised per block. */
-function linesOf(code: Code, options: CodeCompareOptions, memo: Map<Code, CodeLine[]>): CodeLine[] {
-  let lines = memo.get(code);
-  if (!lines) {
-    lines = codeLines(code.value.lang, code.value.value, options).filter((line) => line.key !== '');
-    memo.set(code, lines);
+/** Significant tokens of a block, memoised per block. */
+function tokensOf(code: Code, options: CodeCompareOptions, memo: Map<Code, CodeToken[]>): CodeToken[] {
+  let tokens = memo.get(code);
+  if (!tokens) {
+    tokens = codeTokens(code.value.lang, code.value.value, options, code.value.meta);
+    memo.set(code, tokens);
   }
-  return lines;
+  return tokens;
 }
 
 /** The place of content line `index` of a block (the fence is the block's first line). */
@@ -33,26 +33,23 @@ function lineAt(code: Code, index: number): Position['start'] | undefined {
 }
 
 /**
- * Compare two blocks paired by order: the language first, then their significant lines with a
- * line diff, one report per changed run of lines, at its first line in the translation.
+ * Compare two blocks paired by order: the language first, then their significant tokens with a
+ * diff; each changed run is reported once, at its first line in the translation. A run that
+ * only moves line breaks is the same code wrapped otherwise.
  */
-function compareBlocks(found: Code, expected: Code, where: string, lines: (code: Code) => CodeLine[], report: (r: RuleReport) => void): void {
+function compareBlocks(found: Code, expected: Code, where: string, tokens: (code: Code) => CodeToken[], report: (r: RuleReport) => void): void {
   if ((found.value.lang ?? '') !== (expected.value.lang ?? '')) {
-    report({
-      at: found.position,
-      related: expected.position,
-      message: `Unexpected code language ${quote(found.value.lang ?? 'none')} in ${where}, expected ${quote(expected.value.lang ?? 'none')} as in the source`,
-      data: { found: found.value.lang, expected: expected.value.lang },
-    });
+    report({ at: found.position, related: expected.position, message: `Unexpected code language ${quote(found.value.lang ?? 'none')} in ${where}, expected ${quote(expected.value.lang ?? 'none')} as in the source`, data: { found: found.value.lang, expected: expected.value.lang } });
     return;
   }
-  const a = lines(expected);
-  const b = lines(found);
+  const a = tokens(expected);
+  const b = tokens(found);
   const foundText = found.value.value.split('\n');
   const expectedText = expected.value.value.split('\n');
   let i = 0;
   let j = 0;
-  const changes = diffArrays(a, b, { comparator: (x, y) => x.key === y.key });
+  const changes = diffArrays(a, b, { comparator: (x, y) => x.text === y.text });
+  const reported = new Set<number>();
   for (let c = 0; c < changes.length; c++) {
     const change = changes[c]!;
     const count = change.count ?? change.value.length;
@@ -65,20 +62,17 @@ function compareBlocks(found: Code, expected: Code, where: string, lines: (code:
     const removed = change.removed ? a.slice(i, (i += count)) : [];
     const next = change.removed && changes[c + 1]?.added ? changes[++c]! : undefined;
     const added = change.added ? b.slice(j, (j += count)) : next ? b.slice(j, (j += next.count ?? next.value.length)) : [];
-    // Lines edited in place are reported each; a run that added or dropped lines, once.
-    const edits = removed.length === added.length ? added.map((line, k) => [line, removed[k]] as const) : [[added[0], removed[0]] as const];
-    for (const [foundLine, expectedLine] of edits) {
-      const at = foundLine ? lineAt(found, foundLine.index) : lineAt(found, b[j]?.index ?? foundText.length - 1);
-      const text = foundLine ? foundText[foundLine.index]!.trim() : '';
-      const wanted = expectedLine ? expectedText[expectedLine.index]!.trim() : '';
-      const related = expectedLine ? lineAt(expected, expectedLine.index) : expected.position?.start;
-      report({
-        at,
-        related,
-        message: `Unexpected code ${quote(text || '(nothing)')} in ${where}, expected ${quote(wanted || '(nothing)')} as in the source`,
-        data: { found: text, expected: wanted },
-      });
-    }
+    const foundToken = added.find((token) => token.text !== LINE_BREAK);
+    const expectedToken = removed.find((token) => token.text !== LINE_BREAK);
+    if (!foundToken && !expectedToken) continue;
+    const foundLine = foundToken?.line ?? b[j]?.line ?? b[j - 1]?.line ?? 0;
+    const expectedLine = expectedToken?.line ?? a[i]?.line ?? a[i - 1]?.line ?? 0;
+    // Two runs on one line (`config sip` for `sip config`) are one edit of that line.
+    if (reported.has(foundLine)) continue;
+    reported.add(foundLine);
+    const text = foundText[foundLine]?.trim() ?? '';
+    const wanted = expectedText[expectedLine]?.trim() ?? '';
+    report({ at: lineAt(found, foundLine), related: lineAt(expected, expectedLine), message: `Unexpected code ${quote(text || '(nothing)')} in ${where}, expected ${quote(wanted || '(nothing)')} as in the source`, data: { found: text, expected: wanted } });
   }
 }
 
@@ -106,14 +100,11 @@ function walkDiff<T>(a: readonly T[], b: readonly T[], equalItems: (x: T, y: T) 
   flush();
 }
 
-function checkUnit(context: PairContext, source: UnitRef, translation: UnitRef, memo: Map<Code, CodeLine[]>): void {
+function checkUnit(context: PairContext, source: UnitRef, translation: UnitRef, memo: Map<Code, CodeToken[]>): void {
   const options = optionsOf(context);
-  const lines = (code: Code) => linesOf(code, options, memo);
+  const lines = (code: Code) => tokensOf(code, options, memo);
   const where = unitName(translation);
-  const keyOf = (code: Code) =>
-    `${code.value.lang ?? ''}\n${lines(code)
-      .map((line) => line.key)
-      .join('\n')}`;
+  const keyOf = (code: Code) => `${code.value.lang ?? ''}\n${lines(code).map((token) => token.text).join(' ')}`;
   const inOrder = (removed: Code[], added: Code[]) => {
     const count = Math.min(removed.length, added.length);
     for (let k = 0; k < count; k++) compareBlocks(added[k]!, removed[k]!, where, lines, context.report);
@@ -199,7 +190,7 @@ export const codeMismatch = defineRule({
     },
   },
   check(context) {
-    const memo = new Map<Code, CodeLine[]>();
+    const memo = new Map<Code, CodeToken[]>();
     for (const { source, translation } of paired(context.alignment.units)) checkUnit(context, source, translation, memo);
   },
 });
