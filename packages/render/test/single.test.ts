@@ -49,7 +49,11 @@ describe('resolveAssetPath', () => {
 
   it('reads sizes from image headers', () => {
     expect(imageInfoFromBytes(makePng(640, 480))).toEqual({ width: 640, height: 480, type: 'png' });
-    expect(imageInfoFromBytes(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="30" height="20"></svg>'))).toMatchObject({ width: 30, height: 20, type: 'svg' });
+    expect(imageInfoFromBytes(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="30" height="20"></svg>'))).toMatchObject({
+      width: 30,
+      height: 20,
+      type: 'svg',
+    });
     expect(imageInfoFromBytes(new Uint8Array([1, 2, 3]))).toBeUndefined();
     const t = tree();
     const info = createImageInfo({ contentRoot: t.content, staticDir: t.staticDir });
@@ -73,7 +77,7 @@ const SOURCE = [
   '',
   '![absolu](/etc/passwd)',
   '',
-  '![lien](/images/lien.png)',
+  '![lien symbolique](/images/lien.png)',
   '',
   '![faux](/images/faux.png)',
   '',
@@ -97,7 +101,7 @@ describe('renderSingleHtml', () => {
     // The secret behind `..` and behind the symlink is never inlined.
     expect(html).not.toContain(png(9, 9, [200, 0, 0]).slice(0, 200));
     expect(html).toContain('<a href="../../secret.png" class="image-link">fuite</a>');
-    expect(html).toContain('<a href="/images/lien.png" class="image-link">lien</a>');
+    expect(html).toContain('<a href="/images/lien.png" class="image-link">lien symbolique</a>');
     expect(html).toContain('<a href="https://example.org/a.png" class="image-link">distante</a>');
     expect(diagnostics.map((d) => [d.ruleId, d.line, d.file])).toEqual([
       ['render/asset-outside-root', 10, 'fr/images.md'],

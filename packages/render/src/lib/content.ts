@@ -1,4 +1,3 @@
-import type { Guide } from '@guidekit/model';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot, RootContent } from 'mdast';
 import rehypeRaw from 'rehype-raw';
@@ -9,89 +8,23 @@ import { unified } from 'unified';
 import { highlightCode } from './highlight.js';
 import { walk } from './walk.js';
 import type { WalkNode } from './walk.js';
-import { NOTICE_TYPES, sanitizeSchema } from './sanitize-schema.js';
+import { sanitizeSchema } from './sanitize-schema.js';
+import { componentRegistry } from './components.js';
+import type { ComponentRegistry } from './components.js';
+import { groupDirectives } from './directives.js';
+import { componentHandler, hoistBlocks } from './mdx.js';
 
 type Handlers = NonNullable<RemarkRehypeOptions['handlers']>;
 type Handler = NonNullable<Handlers['text']>;
 type State = Parameters<Handler>[0];
 
-interface JsxAttribute {
-  type: string;
-  name?: string;
-  value?: unknown;
-}
-
-interface JsxNode {
-  type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
-  name: string | null;
-  attributes: JsxAttribute[];
-  children: RootContent[];
-}
-
-/** String value of a JSX attribute; expressions (`{...}`) are never evaluated, so they count as absent. */
-function attr(node: JsxNode, name: string): string | undefined {
-  const a = node.attributes.find((x) => x.type === 'mdxJsxAttribute' && x.name === name);
-  return typeof a?.value === 'string' ? a.value : undefined;
-}
-
 /** `*<u>Menu</u>*` (a `uiLabel` node from the parser) → `<span class="ui-label">`. */
 const uiLabel: Handler = (state: State, node: { children?: RootContent[]; value?: string }) => {
-  const children: ElementContent[] = node.children
-    ? state.all(node as never)
-    : [{ type: 'text', value: node.value ?? '' }];
+  const children: ElementContent[] = node.children ? state.all(node as never) : [{ type: 'text', value: node.value ?? '' }];
   const result: Element = { type: 'element', tagName: 'span', properties: { className: ['ui-label'] }, children };
   state.patch(node as never, result);
   return result;
 };
-
-/**
- * MDX JSX: the corpus's `<Notice type>` becomes an `<aside>`, `<Youtube id>` a plain link (no
- * third-party frame, so pages make no request outside the site), lowercase names are HTML
- * elements (the sanitizer decides what survives), any other component keeps its children so no
- * content is lost. Attribute expressions are never evaluated.
- */
-const jsx: Handler = (state: State, node: JsxNode) => {
-  const name = node.name ?? '';
-  const children = state.all(node as never);
-  let result: Element;
-  if (name === 'Notice') {
-    const t = attr(node, 'type') ?? 'note';
-    const type = (NOTICE_TYPES as readonly string[]).includes(t) ? t : 'note';
-    result = {
-      type: 'element',
-      tagName: 'aside',
-      properties: { className: ['notice', `notice-${type}`], role: 'note' },
-      children: node.type === 'mdxJsxTextElement' ? children : wrapInline(children),
-    };
-  } else if (name === 'Youtube' || name === 'YouTube') {
-    const id = attr(node, 'id') ?? '';
-    const title = attr(node, 'title') ?? 'YouTube';
-    const ok = /^[\w-]{1,64}$/.test(id);
-    const link: Element = {
-      type: 'element',
-      tagName: 'a',
-      properties: ok ? { href: `https://www.youtube.com/watch?v=${id}` } : {},
-      children: [{ type: 'text', value: `▶ ${title} (YouTube)` }],
-    };
-    result = node.type === 'mdxJsxTextElement' ? link : { type: 'element', tagName: 'p', properties: {}, children: [link] };
-  } else if (/^[a-z][a-z0-9-]*$/.test(name)) {
-    const properties: Record<string, string> = {};
-    for (const a of node.attributes) {
-      if (a.type === 'mdxJsxAttribute' && a.name && typeof a.value === 'string') properties[a.name] = a.value;
-    }
-    result = { type: 'element', tagName: name, properties, children };
-  } else {
-    result = { type: 'element', tagName: node.type === 'mdxJsxTextElement' ? 'span' : 'div', properties: {}, children };
-  }
-  state.patch(node as never, result);
-  return result;
-};
-
-/** A flow `<Notice>` written on one line holds phrasing only: give it a paragraph. */
-function wrapInline(children: ElementContent[]): ElementContent[] {
-  const block = children.some((c) => c.type === 'element' && /^(p|ul|ol|pre|div|blockquote|table|h[1-6])$/.test(c.tagName));
-  return block || children.length === 0 ? children : [{ type: 'element', tagName: 'p', properties: {}, children }];
-}
 
 /** `<u>…</u>` found as a pair of sibling `html` nodes (see `inlineSimpleHtml`). */
 const underline: Handler = (state: State, node: { children: RootContent[] }) => {
@@ -103,11 +36,9 @@ const underline: Handler = (state: State, node: { children: RootContent[] }) => 
 /** MDX ESM (`import`) and expressions are code, not content of the page: they render to nothing. */
 const nothing: Handler = () => undefined;
 
-const handlers = {
+const baseHandlers = {
   uiLabel,
   guidekitUnderline: underline,
-  mdxJsxFlowElement: jsx,
-  mdxJsxTextElement: jsx,
   mdxjsEsm: nothing,
   mdxFlowExpression: nothing,
   mdxTextExpression: nothing,
@@ -115,12 +46,38 @@ const handlers = {
   toml: nothing,
 } as Handlers;
 
-const remarkOptions: RemarkRehypeOptions = { allowDangerousHtml: true, handlers };
+interface Processors {
+  withRaw: ReturnType<typeof makeProcessor>;
+  withoutRaw: ReturnType<typeof makeProcessor>;
+}
 
-// Two frozen processors, made once: parse5 (rehype-raw) is the costly step, so content without any
-// raw HTML skips it. Both sanitize.
-const withRaw = unified().use(remarkRehype, remarkOptions).use(rehypeRaw).use(rehypeSanitize, sanitizeSchema).freeze();
-const withoutRaw = unified().use(remarkRehype, remarkOptions).use(rehypeSanitize, sanitizeSchema).freeze();
+function makeProcessor(handlers: Handlers, raw: boolean) {
+  const options: RemarkRehypeOptions = { allowDangerousHtml: true, handlers };
+  const base = unified().use(remarkRehype, options);
+  return (raw ? base.use(rehypeRaw) : base).use(rehypeSanitize, sanitizeSchema).freeze();
+}
+
+// Two frozen processors per component registry and locale, made once: parse5 (rehype-raw) is the
+// costly step, so content without any raw HTML skips it. Both sanitize, after the components ran.
+const processorCache = new WeakMap<ComponentRegistry, Map<string, Processors>>();
+
+function processors(registry: ComponentRegistry, locale: string): Processors {
+  let perLocale = processorCache.get(registry);
+  if (!perLocale) processorCache.set(registry, (perLocale = new Map()));
+  let p = perLocale.get(locale);
+  if (!p) {
+    const component = componentHandler(registry, locale);
+    const handlers = {
+      ...baseHandlers,
+      mdxJsxFlowElement: component,
+      mdxJsxTextElement: component,
+      guidekitDirective: component,
+    } as Handlers;
+    p = { withRaw: makeProcessor(handlers, true), withoutRaw: makeProcessor(handlers, false) };
+    perLocale.set(locale, p);
+  }
+  return p;
+}
 
 const BR = /^(?:\s*<br\s*\/?>\s*)+$/i;
 const OPEN_U = /^<u\s*>$/i;
@@ -213,13 +170,27 @@ export type ImageTransform = (img: Element, parent: Element | HastRoot, index: n
  * @param blocks mdast nodes (not changed).
  * @returns The hast children.
  */
-export async function blocksToHast(blocks: readonly RootContent[]): Promise<ElementContent[]> {
-  const mdast = { type: 'root', children: blocks } as MdastRoot;
-  if (hasHtml(blocks)) mdast.children = inlineSimpleHtml(blocks);
-  const processor = hasHtml(mdast.children) ? withRaw : withoutRaw;
+export async function blocksToHast(blocks: readonly RootContent[], options: HastOptions = {}): Promise<ElementContent[]> {
+  const mdast = { type: 'root', children: groupDirectives(blocks) } as MdastRoot;
+  if (hasHtml(mdast.children)) mdast.children = inlineSimpleHtml(mdast.children);
+  const p = processors(options.components ?? componentRegistry(), options.locale ?? 'en');
+  const processor = hasHtml(mdast.children) ? p.withRaw : p.withoutRaw;
   const tree = (await processor.run(mdast)) as HastRoot;
+  if (mdast.children !== blocks || hasComponents(blocks)) hoistBlocks(tree);
   await highlightCode(tree);
   return tree.children as ElementContent[];
+}
+
+/** What the conversion needs besides the blocks. */
+export interface HastOptions {
+  /** MDX components and `:::` containers by name (default: `componentRegistry()`). */
+  components?: ComponentRegistry;
+  /** The guide's locale: words a component adds. */
+  locale?: string;
+}
+
+function hasComponents(nodes: readonly unknown[]): boolean {
+  return !walk(nodes as WalkNode[], (n) => n.type !== 'mdxJsxFlowElement' && n.type !== 'mdxJsxTextElement');
 }
 
 /**
@@ -231,7 +202,8 @@ export async function blocksToHast(blocks: readonly RootContent[]): Promise<Elem
 export function transformImages(children: ElementContent[], images: ImageTransform): void {
   const root = { type: 'root', children } as unknown as WalkNode;
   walk(root.children as WalkNode[], (node, parent, index) => {
-    if (node.type === 'element' && (node as unknown as Element).tagName === 'img') images(node as unknown as Element, (parent ?? root) as unknown as Element, index);
+    if (node.type === 'element' && (node as unknown as Element).tagName === 'img')
+      images(node as unknown as Element, (parent ?? root) as unknown as Element, index);
   });
 }
 

@@ -1,4 +1,7 @@
 import type { Diagnostic, Guide } from '@guidekit/model';
+import type { ComponentDefinitions } from './components.js';
+import type { UiTextOverrides } from './strings.js';
+import type { GuideTranslationState } from './format.js';
 
 /** Every output format this package renders. `print` is the HTML the PDF engine prints. */
 export type FormatName = 'html' | 'single' | 'json' | 'md' | 'jsonld' | 'print';
@@ -19,6 +22,10 @@ export interface SiteInfo {
   locales?: readonly string[];
   /** The source locale (listed first on the home page). */
   sourceLocale?: string;
+  /** The schema.org type of the guides' authors (`Organization` for a team). Default `Person`. */
+  authorType?: 'Person' | 'Organization';
+  /** The schema.org type of named authors, over `authorType` (`{ "IT Team": "Organization" }`). */
+  authors?: Readonly<Record<string, 'Person' | 'Organization'>>;
 }
 
 /**
@@ -52,6 +59,24 @@ export interface RenderContext {
   onDiagnostic?: (diagnostic: Diagnostic) => void;
   /** Paper size of the print HTML (`@page size`). Default `A4`. */
   paper?: 'A4' | 'Letter';
+  /** MDX components a project adds or replaces (renderers, or aliases from its configuration). */
+  components?: ComponentDefinitions;
+  /**
+   * The guide's translation state, as `guidekit-i18n status` computes it (the publisher passes it
+   * in; render never reads stamps or git itself): a stale translation's notices, and the locales
+   * the switcher lists as "not translated yet".
+   */
+  translation?: GuideTranslationState | undefined;
+  /**
+   * Every guide of the site, for navigation: the sidebar, previous/next within a category,
+   * breadcrumbs (outlines are enough: title, slug, locale, front matter). Without it a page has
+   * breadcrumbs only.
+   */
+  siteGuides?: readonly Guide[];
+  /** Wrap long code lines instead of scrolling them (with a visible edge). */
+  codeWrap?: boolean;
+  /** Words of the page chrome a project adds or replaces, by language. */
+  strings?: UiTextOverrides;
 }
 
 /**

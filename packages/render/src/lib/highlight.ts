@@ -8,6 +8,9 @@ import type { WalkNode } from './walk.js';
 /** The theme used for code: GitHub's high-contrast light theme keeps every token above WCAG AA. */
 export const CODE_THEME = 'github-light-high-contrast';
 
+/** The dark theme's colours ride along as `--shiki-dark` variables, used by the site's dark theme. */
+export const CODE_THEME_DARK = 'github-dark-high-contrast';
+
 let highlighter: Promise<Highlighter> | undefined;
 
 /**
@@ -15,7 +18,7 @@ let highlighter: Promise<Highlighter> | undefined;
  * languages are loaded as guides use them, so a corpus of PowerShell only pays for PowerShell.
  */
 function getHighlighter(): Promise<Highlighter> {
-  highlighter ??= createHighlighter({ themes: [CODE_THEME], langs: [] });
+  highlighter ??= createHighlighter({ themes: [CODE_THEME, CODE_THEME_DARK], langs: [] });
   return highlighter;
 }
 
@@ -61,7 +64,12 @@ export async function highlightCode(tree: HastRoot | Element): Promise<void> {
       markPlain(b.pre);
       continue;
     }
-    const out = hl.codeToHast(b.code, { lang: b.lang, theme: CODE_THEME, tokenizeTimeLimit: 0 });
+    const out = hl.codeToHast(b.code, {
+      lang: b.lang,
+      themes: { light: CODE_THEME, dark: CODE_THEME_DARK },
+      defaultColor: 'light',
+      tokenizeTimeLimit: 0,
+    });
     const pre = out.children.find((c): c is Element => c.type === 'element' && c.tagName === 'pre');
     if (!pre) continue;
     b.pre.properties = { ...pre.properties, dataLanguage: b.lang };

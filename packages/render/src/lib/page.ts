@@ -5,7 +5,8 @@ import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { defaultHrefFor, pageUrl } from './context.js';
 import type { FormatName, RenderContext } from './context.js';
-import { PAGE_CSS } from './css.js';
+import { PAGE_CSS, SITE_CSS } from './css.js';
+import { SITE_SCRIPT, SITE_SCRIPT_HASH } from './site-script.js';
 import { languageName, safeLang, textDirection, uiStrings } from './strings.js';
 
 /**
@@ -16,6 +17,14 @@ import { languageName, safeLang, textDirection, uiStrings } from './strings.js';
  */
 export const CSP = "default-src 'none'; img-src * data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
+/**
+ * The Content-Security-Policy of the HTML site's pages, which run one script: the inline site
+ * script, allowed by its hash only (so no other inline script or handler can run, even one the
+ * sanitizer missed), and the search UI loaded on demand from the site itself (`'self'`, with
+ * WebAssembly for Pagefind's index and `connect-src 'self'` for its fragments).
+ */
+export const SITE_CSP = `default-src 'none'; img-src * data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'wasm-unsafe-eval' ${SITE_SCRIPT_HASH}; connect-src 'self'; base-uri 'none'; form-action 'none'`;
+
 /** What a page is made of; content arrives as sanitized hast, chrome is built here with `h()`. */
 export interface PageParts {
   lang: string;
@@ -25,6 +34,12 @@ export interface PageParts {
   header?: Element | undefined;
   main: ElementContent[];
   extraCss?: string;
+  /** A page of the HTML site: the site script (theme, copy buttons, search) and its CSP. */
+  site?: boolean;
+  /** Navigation beside `<main>` (the sidebar). */
+  aside?: Element | undefined;
+  /** `data-*` attributes of `<body>` (words the site script uses), `class` of `<body>`. */
+  bodyProperties?: Element['properties'];
 }
 
 const stringifier = unified().use(rehypeStringify, { allowDangerousHtml: false }).freeze();
@@ -41,20 +56,23 @@ export function renderPage(parts: PageParts): string {
   const head: Element[] = [
     h('meta', { charSet: 'utf-8' }),
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-    h('meta', { httpEquiv: 'Content-Security-Policy', content: CSP }),
+    h('meta', { httpEquiv: 'Content-Security-Policy', content: parts.site ? SITE_CSP : CSP }),
     h('title', parts.title),
     // No favicon request: a page must load without a single failed request, even from disk.
     h('link', { rel: 'icon', href: 'data:,' }),
   ];
   if (parts.description) head.push(h('meta', { name: 'description', content: parts.description }));
   head.push(...(parts.head ?? []));
-  head.push(h('style', `${PAGE_CSS}${parts.extraCss ? `\n${parts.extraCss}` : ''}`));
+  // Before the stylesheet: the theme is set before anything is painted.
+  if (parts.site) head.push(h('script', SITE_SCRIPT));
+  head.push(h('style', `${PAGE_CSS}${parts.site ? `\n${SITE_CSS}` : ''}${parts.extraCss ? `\n${parts.extraCss}` : ''}`));
   const body: ElementContent[] = [h('a', { className: ['skip-link'], href: '#main' }, t.skip)];
   if (parts.header) body.push(parts.header);
-  body.push(h('main', { id: 'main', tabIndex: -1 }, parts.main));
+  const main = h('main', { id: 'main', tabIndex: -1 }, parts.main);
+  body.push(parts.aside ? h('div', { className: ['layout'] }, [parts.aside, main]) : main);
   const tree: HastRoot = {
     type: 'root',
-    children: [{ type: 'doctype' }, h('html', { lang, dir: textDirection(lang) }, [h('head', head), h('body', body)])],
+    children: [{ type: 'doctype' }, h('html', { lang, dir: textDirection(lang) }, [h('head', head), h('body', parts.bodyProperties ?? {}, body)])],
   };
   return `${stringifier.stringify(tree)}\n`;
 }
@@ -109,12 +127,13 @@ export function alternateLinks(guide: Guide, ctx: RenderContext, format: FormatN
 }
 
 /**
- * The header of a guide page: site link and the language switcher (each locale named in its own
- * language, the current one marked `aria-current`).
+ * The language switcher of a guide: every locale it exists in (each named in its own language,
+ * the current one marked `aria-current`), then the site's locales it is missing from, as "not
+ * translated yet" in that language, linking the source (plain text on the source page itself).
  */
-export function guideHeader(guide: Guide, ctx: RenderContext, format: FormatName, homeHref: string | undefined): Element {
+export function languageSwitcher(guide: Guide, ctx: RenderContext, format: FormatName): Element | undefined {
   const hrefFor = ctx.hrefFor ?? defaultHrefFor;
-  const t = uiStrings(guide.locale);
+  const t = uiStrings(guide.locale, ctx.strings);
   const versions = localeVersions(guide, ctx);
   const items = [...versions]
     .sort((a, b) => byCodeUnit(a.locale, b.locale))
@@ -124,11 +143,59 @@ export function guideHeader(guide: Guide, ctx: RenderContext, format: FormatName
         ? h('li', h('a', { href: '#main', lang, hrefLang: lang, ariaCurrent: 'page' }, languageName(g.locale)))
         : h('li', h('a', { href: hrefFor(guide, g, format), lang, hrefLang: lang, rel: ['alternate'] }, languageName(g.locale)));
     });
+  const present = new Set(versions.map((g) => g.locale));
+  const source = versions.find((g) => g.locale === ctx.site?.sourceLocale);
+  const missing = ctx.translation?.missing ?? ctx.site?.locales ?? [];
+  for (const locale of source ? missing : []) {
+    if (present.has(locale) || !source) continue;
+    const lang = safeLang(locale);
+    const label = [languageName(locale), ' ', h('span', { className: ['missing-note'] }, `(${uiStrings(locale, ctx.strings).notTranslated})`)];
+    items.push(
+      source === guide
+        ? h('li', { className: ['missing'], lang }, label)
+        : h('li', { className: ['missing'], lang }, h('a', { href: hrefFor(guide, source, format), hrefLang: safeLang(source.locale) }, label)),
+    );
+  }
+  if (items.length < 2) return undefined;
+  return h('nav', { className: ['languages'], ariaLabel: t.languages }, h('ul', items));
+}
+
+/**
+ * The header of a guide page: site link and the language switcher.
+ */
+export function guideHeader(guide: Guide, ctx: RenderContext, format: FormatName, homeHref: string | undefined): Element {
+  const t = uiStrings(guide.locale, ctx.strings);
   const children: ElementContent[] = [
     homeHref === undefined
       ? h('span', { className: ['site-title'] }, ctx.site?.title ?? t.guides)
       : h('a', { className: ['site-title'], href: homeHref }, ctx.site?.title ?? t.guides),
   ];
-  if (versions.length > 1) children.push(h('nav', { className: ['languages'], ariaLabel: t.languages }, h('ul', items)));
+  const switcher = languageSwitcher(guide, ctx, format);
+  if (switcher) children.push(switcher);
   return h('header', { className: ['site-header'] }, children);
+}
+
+/**
+ * The controls of the HTML site's header, shown only when the site script runs (`html.js`):
+ * the search button (Pagefind's UI is loaded from `bundle` on first use) and the theme toggle.
+ *
+ * @param locale The page's locale (words).
+ * @param bundle URL of the site's `pagefind/` folder relative to the page, with a trailing slash.
+ */
+export function siteControls(locale: string, ctx: RenderContext, bundle: string): Element {
+  const t = uiStrings(locale, ctx.strings);
+  return h('div', { className: ['site-controls'] }, [
+    h('div', { className: ['search'], role: 'search', dataBundle: bundle }, h('button', { type: 'button', className: ['search-button'] }, t.search)),
+    h('button', { type: 'button', className: ['theme-toggle'], ariaPressed: 'false' }, t.theme),
+  ]);
+}
+
+/** `data-*` words of `<body>` the site script reads, and the code-wrap switch. */
+export function siteBodyProperties(locale: string, ctx: RenderContext): Element['properties'] {
+  const t = uiStrings(locale, ctx.strings);
+  return {
+    dataCopy: t.copy,
+    dataCopied: t.copied,
+    ...(ctx.codeWrap ? { className: ['code-wrap'] } : {}),
+  };
 }

@@ -1,61 +1,37 @@
 import { byCodeUnit, type Guide } from '@guidekit/model';
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import type { ImageTransform } from '../content.js';
 import { defaultHrefFor } from '../context.js';
 import type { RenderContext } from '../context.js';
-import { renderGuideBody } from '../guide-body.js';
-import { alternateLinks, guideHeader, renderPage, scriptSafeJson } from '../page.js';
+import { renderPage } from '../page.js';
 import { languageName, safeLang, uiStrings } from '../strings.js';
-import { renderJsonLd } from './jsonld.js';
 import { collate } from '../order.js';
+import { renderGuidePage } from '../site-page.js';
 
-/** Site images: mapped URL, `loading="lazy"`, and width/height when the caller knows them. */
-export function siteImages(guide: Guide, ctx: RenderContext): ImageTransform {
-  return (img) => {
-    const src = typeof img.properties['src'] === 'string' ? img.properties['src'] : '';
-    const info = src ? ctx.imageInfo?.(src, guide) : undefined;
-    img.properties = {
-      ...img.properties,
-      src: src && ctx.assetHref ? ctx.assetHref(src, guide) : src,
-      alt: typeof img.properties['alt'] === 'string' ? img.properties['alt'] : '',
-      loading: 'lazy',
-      decoding: 'async',
-      ...(info ? { width: info.width, height: info.height } : {}),
-    };
-  };
-}
-
-/** `<script type="application/ld+json">` with the guide's HowTo / TechArticle. */
-export function jsonLdScript(guide: Guide, ctx: RenderContext): Element {
-  return h('script', { type: 'application/ld+json' }, scriptSafeJson(renderJsonLd(guide, ctx)));
-}
+export { jsonLdScript, siteImages } from '../site-page.js';
 
 /**
- * A guide's page of the HTML site (`html/<locale>/<slug>/index.html`): language switcher,
- * hreflang links, HowTo JSON-LD, steps with anchors, highlighted code, print CSS, no script.
- * Content goes through remark-rehype → rehype-raw → rehype-sanitize → rehype-stringify.
+ * A guide's page of the HTML site (`html/<locale>/<slug>/index.html`): see `renderGuidePage`.
  *
  * @param guide The guide.
- * @param ctx Translations, site info, URL mapping, image sizes.
+ * @param ctx Translations, site info and guides, URL mapping, image sizes, translation state.
  * @returns The page's HTML.
  */
 export async function renderHtml(guide: Guide, ctx: RenderContext = {}): Promise<string> {
-  const article = await renderGuideBody(guide, { images: siteImages(guide, ctx) });
-  return renderPage({
-    lang: guide.locale,
-    title: ctx.site?.title ? `${guide.title} · ${ctx.site.title}` : guide.title,
-    description: guide.description,
-    head: [...alternateLinks(guide, ctx, 'html'), jsonLdScript(guide, ctx)],
-    header: guideHeader(guide, ctx, 'html', '../../index.html'),
-    main: [article],
-  });
+  return renderGuidePage(guide, ctx);
 }
 
 function guideItem(guide: Guide, href: string, pageLang: string): Element {
   const lang = safeLang(guide.locale);
   const children: ElementContent[] = [h('a', { href, ...(lang !== safeLang(pageLang) ? { lang } : {}) }, guide.title)];
-  children.push({ type: 'text', value: ' ' }, h('span', { className: ['kind'] }, `(${guide.kind === 'tutorial' ? uiStrings(guide.locale).stepsCount(guide.steps.length) : uiStrings(guide.locale).article})`));
+  children.push(
+    { type: 'text', value: ' ' },
+    h(
+      'span',
+      { className: ['kind'] },
+      `(${guide.kind === 'tutorial' ? uiStrings(guide.locale).stepsCount(guide.steps.length) : uiStrings(guide.locale).article})`,
+    ),
+  );
   if (guide.description) children.push(h('br'), h('span', { ...(lang !== safeLang(pageLang) ? { lang } : {}) }, guide.description));
   return h('li', children);
 }
@@ -91,7 +67,11 @@ export function renderHomePage(guides: readonly Guide[], ctx: RenderContext = {}
     main.push(
       h('section', { lang: l }, [
         h('h2', h('a', { href: `${encodeURIComponent(locale)}/index.html` }, languageName(locale))),
-        h('ul', { className: ['guide-list'] }, list.map((g) => guideItem(g, hrefFor(null, g, 'html'), locale))),
+        h(
+          'ul',
+          { className: ['guide-list'] },
+          list.map((g) => guideItem(g, hrefFor(null, g, 'html'), locale)),
+        ),
       ]),
     );
   }
@@ -123,7 +103,10 @@ export function renderLocaleIndex(locale: string, guides: readonly Guide[], ctx:
           h(
             'nav',
             { className: ['languages'], ariaLabel: t.languages },
-            h('ul', others.map((o) => h('li', h('a', { href: `../${encodeURIComponent(o)}/index.html`, lang: safeLang(o), hrefLang: safeLang(o) }, languageName(o))))),
+            h(
+              'ul',
+              others.map((o) => h('li', h('a', { href: `../${encodeURIComponent(o)}/index.html`, lang: safeLang(o), hrefLang: safeLang(o) }, languageName(o)))),
+            ),
           ),
         ]
       : []),
@@ -132,6 +115,13 @@ export function renderLocaleIndex(locale: string, guides: readonly Guide[], ctx:
     lang: locale,
     title,
     header,
-    main: [h('h1', title), h('ul', { className: ['guide-list'] }, list.map((g) => guideItem(g, `${encodeURIComponent(g.slug)}/index.html`, locale)))],
+    main: [
+      h('h1', title),
+      h(
+        'ul',
+        { className: ['guide-list'] },
+        list.map((g) => guideItem(g, `${encodeURIComponent(g.slug)}/index.html`, locale)),
+      ),
+    ],
   });
 }

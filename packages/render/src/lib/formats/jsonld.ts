@@ -10,7 +10,8 @@ export type JsonLd = Record<string, unknown>;
 // Prerequisite labels that name things the reader uses (HowToTool) or needs to have (HowToSupply),
 // in the languages of the keyword dictionary. Roles and permissions are neither: they stay out.
 const ROLE = /\b(r[ôo]le|roles?|rol|rolle|ruolo|fun[çc][ãa]o|permission|droit|berechtigung|permiso|rechten)/iu;
-const TOOL = /\b(pc|computer|ordinateur|device|appareil|desktop|tool|outil|software|logiciel|module|powershell|app|application|cli|browser|navigateur|herramienta|werkzeug|strumento|ferramenta|gereedschap)/iu;
+const TOOL =
+  /\b(pc|computer|ordinateur|device|appareil|desktop|tool|outil|software|logiciel|module|powershell|app|application|cli|browser|navigateur|herramienta|werkzeug|strumento|ferramenta|gereedschap)/iu;
 
 /** Classify a prerequisite group: `tool`, `supply`, or `null` when neither fits (roles). */
 export function prerequisiteKind(group: PrerequisiteGroup): 'tool' | 'supply' | null {
@@ -26,8 +27,24 @@ function text(blocks: readonly Block[]): string {
     .trim();
 }
 
-function absolute(url: string, base: string | undefined): string {
-  return (base && siteHref(base, url)) ?? url;
+/**
+ * Where an image of the guide is published, as an absolute URL when the site's is known: the
+ * `src` the page uses (`assetHref`, relative to the page: `../../_static/images/a.png`) resolved
+ * against the page's URL, so JSON-LD and Open Graph name the file the site serves.
+ */
+export function publishedImageUrl(url: string, guide: Guide, ctx: RenderContext): string {
+  const src = ctx.assetHref ? ctx.assetHref(url, guide) : url;
+  const page = pageUrl(ctx, guide);
+  if (page && !src.startsWith('/')) return siteHref(page, src) ?? src;
+  const base = ctx.site?.baseUrl;
+  return (base && siteHref(base, src)) ?? src;
+}
+
+/** The schema.org type of an author: configured per name, then the site's default, then `Person`. */
+export function authorType(name: string, ctx: RenderContext): 'Person' | 'Organization' {
+  const site = ctx.site;
+  const own = site?.authors && Object.hasOwn(site.authors, name) ? site.authors[name] : undefined;
+  return own ?? site?.authorType ?? 'Person';
 }
 
 /**
@@ -41,10 +58,9 @@ function absolute(url: string, base: string | undefined): string {
  * @returns The JSON-LD object (serialize it with `JSON.stringify`).
  */
 export function renderJsonLd(guide: Guide, ctx: RenderContext = {}): JsonLd {
-  const base = ctx.site?.baseUrl;
   const page = pageUrl(ctx, guide);
   const fm = guide.frontmatter;
-  const img = (url: string): string => absolute(ctx.assetHref ? ctx.assetHref(url, guide) : url, base);
+  const img = (url: string): string => publishedImageUrl(url, guide, ctx);
   const common: JsonLd = {
     '@context': 'https://schema.org',
     '@type': guide.kind === 'tutorial' ? 'HowTo' : 'TechArticle',
@@ -55,7 +71,7 @@ export function renderJsonLd(guide: Guide, ctx: RenderContext = {}): JsonLd {
   if (guide.description) common['description'] = guide.description;
   if (page) common['url'] = page;
   if (fm.date) common['datePublished'] = fm.date;
-  if (fm.author) common['author'] = { '@type': 'Person', name: fm.author };
+  if (fm.author) common['author'] = { '@type': authorType(fm.author, ctx), name: fm.author };
   if (fm.image) common['image'] = img(fm.image);
   if (fm.tags && fm.tags.length > 0) common['keywords'] = fm.tags.join(', ');
   if (fm.categories && fm.categories.length > 0) common['articleSection'] = fm.categories[0];

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Diagnostic, Guide } from '@guidekit/model';
 import { createImageInfo } from '../assets.js';
 import type { RenderContext } from '../context.js';
@@ -37,27 +38,31 @@ function imageFiles(guides: readonly Guide[], ctx: FormatContext): OutputFile[] 
 /**
  * The HTML site: `html/<locale>/<slug>/index.html` per guide (its language switcher makes it
  * depend on its translations), then `html/index.html`, `html/<locale>/index.html`, the images
- * the pages use, and `html/sitemap.xml` when the site's URL is configured.
+ * the pages use, and `html/sitemap.xml` when the site's URL is configured. A page's sidebar and
+ * previous/next depend on the site's index, its notices on its translation state; the site step
+ * indexes the committed pages for search (`html/pagefind/`, Pagefind).
  */
 export const html = defineFormat({
   id: 'html',
   description: 'HTML site: home page, per-locale indexes, one page per guide',
   version: '1',
   byDefault: true,
-  dependsOn: ['translations'],
+  dependsOn: ['translations', 'index', 'translation-state'],
   path: (guide) => `html/${guide.locale}/${guide.slug}/index.html`,
-  inputs: (input, ctx) =>
-    input.kind === 'guide'
-      ? imageInputs(input.guide, ctx)
-      : input.guides.map((g) => imageInputs(g, ctx)),
-  async render({ guide, translations }, ctx) {
+  inputs: (input, ctx) => (input.kind === 'guide' ? imageInputs(input.guide, ctx) : input.guides.map((g) => imageInputs(g, ctx))),
+  async render({ guide, translations, translationState }, ctx) {
     const diagnostics: Diagnostic[] = [];
     const { renderHtml } = await import('../formats/html.js');
-    const page = await renderHtml(guide, { ...renderContext(ctx, diagnostics), translations });
+    const page = await renderHtml(guide, { ...renderContext(ctx, diagnostics), translations, siteGuides: ctx.guides, translation: translationState });
     return {
       files: [{ path: `html/${guide.locale}/${guide.slug}/index.html`, data: page }],
       diagnostics,
     };
+  },
+  async site(input) {
+    const { buildSearchIndex } = await import('../search-index.js');
+    const { files, diagnostics } = await buildSearchIndex(join(input.out, 'html'));
+    return { files, diagnostics };
   },
   async renderIndex(input: SiteInput, ctx) {
     const diagnostics: Diagnostic[] = [];

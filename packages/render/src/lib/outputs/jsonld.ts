@@ -1,5 +1,5 @@
 import { defineFormat } from '../format.js';
-import { guidePath, siteInfo } from './shared.js';
+import { encodePath, guidePath, publishedImage, siteInfo } from './shared.js';
 
 const path = guidePath('jsonld', '.json');
 
@@ -13,10 +13,15 @@ export const jsonld = defineFormat({
   path,
   async render({ guide }, ctx) {
     const { renderJsonLd } = await import('../formats/jsonld.js');
+    // Image URLs name the files the HTML site publishes (`html/_static/…`), relative to its page.
+    const assetHref = (url: string): string => {
+      const published = publishedImage(url, guide, ctx);
+      return published ? `../../${encodePath(published.rel)}` : url;
+    };
     return [
       {
         path: path(guide),
-        data: `${JSON.stringify(renderJsonLd(guide, { site: siteInfo(ctx) }), null, 2)}\n`,
+        data: `${JSON.stringify(renderJsonLd(guide, { site: siteInfo(ctx), assetHref }), null, 2)}\n`,
       },
     ];
   },
