@@ -2,7 +2,8 @@
 // against the floor of serialising the same diagnostics with JSON.stringify (same run).
 // Usage: pnpm --filter @guidekit/report build && node bench/report.mjs [N]
 import { performance } from 'node:perf_hooks';
-import { applyInlineDirectives, reporterNames, reporters } from '../packages/report/dist/index.js';
+import { applyInlineDirectives } from '../packages/content/dist/index.js';
+import { reporterNames, reporters } from '../packages/report/dist/index.js';
 
 const n = Number(process.argv[2] ?? 2000);
 const severities = ['error', 'warning', 'info'];

@@ -1,5 +1,3 @@
-export { applyInlineDirectives, parseDirectives } from './lib/directives.js';
-export type { Directive, DirectiveKind } from './lib/directives.js';
 export { RULE_DOCS_BASE, ruleUrl } from './lib/docs-url.js';
 export { defaultReporterName, getReporter, reporterNames, reporters } from './lib/registry.js';
 export { report } from './lib/report.js';
@@ -8,9 +6,6 @@ export { github } from './lib/reporters/github.js';
 export { json } from './lib/reporters/json.js';
 export { FINGERPRINT_KEY, sarif } from './lib/reporters/sarif.js';
 export { stylish } from './lib/reporters/stylish.js';
-export { ruleMatches } from './lib/rule-id.js';
-export { applySeverities } from './lib/severities.js';
-export type { RuleLevel } from './lib/severities.js';
 export { exitCodeFor, summarize } from './lib/summary.js';
 export type { ExitCodeOptions, Summary } from './lib/summary.js';
 export type { Reporter, ReporterContext, RuleMeta, ToolInfo } from './lib/types.js';

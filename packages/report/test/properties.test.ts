@@ -5,7 +5,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyInlineDirectives, github, json, reporterNames, reporters, sarif } from '../src/index.js';
+import { github, json, reporterNames, reporters, sarif } from '../src/index.js';
 import { fixtures } from './golden.js';
 
 const numRuns = Number(process.env.FC_RUNS ?? 200);
@@ -98,37 +98,6 @@ describe('properties', () => {
       fc.property(fc.array(diagnostic, { maxLength: 5 }), fc.string(), (list, text) => {
         const ok = validate(JSON.parse(sarif(list, { cwd: '/repo', sources: () => text })));
         if (!ok) throw new Error(ajv.errorsText(validate.errors));
-      }),
-      { numRuns },
-    );
-  });
-
-  it('directives never throw and only ever remove diagnostics, keeping their order', () => {
-    const piece = fc.constantFrom(
-      '<!-- guidekit-disable -->',
-      '<!-- guidekit-enable -->',
-      '<!-- guidekit-disable a/r -->',
-      '<!-- guidekit-disable-next-line r -->',
-      '{/* guidekit-enable r */}',
-      '```',
-      '~~~',
-      '<!--',
-      '-->',
-      '\n',
-      '\r\n',
-      'text',
-    );
-    fc.assert(
-      fc.property(fc.array(fc.oneof(piece, fc.string()), { maxLength: 30 }), fc.array(diagnostic, { maxLength: 6 }), (parts, list) => {
-        const source = parts.join('');
-        const out = applyInlineDirectives(list, () => source);
-        let i = 0;
-        for (const d of out) {
-          while (i < list.length && list[i] !== d) i++;
-          expect(i).toBeLessThan(list.length);
-          i++;
-        }
-        if (!source.includes('guidekit-')) expect(out).toEqual(list);
       }),
       { numRuns },
     );

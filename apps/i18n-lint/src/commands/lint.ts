@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Diagnostic } from '@guidekit/model';
 import { lintContent, rules } from '@guidekit/i18n';
-import { applyInlineDirectives, exitCodeFor, getReporter, report, reporterNames } from '@guidekit/report';
+import { applyInlineDirectives } from '@guidekit/content';
+import { exitCodeFor, getReporter, report, reporterNames } from '@guidekit/report';
 import { InvalidArgumentError, type Command } from 'commander';
 import writeFileAtomic from 'write-file-atomic';
 import { checkLocale, loadFor, toPosix, type ContentOptions } from '../shared.js';
