@@ -19,6 +19,11 @@ export interface CodeCompareOptions {
   comments?: 'ignore' | 'compare' | undefined;
   /** `ignore` (default) or `compare` quoted string literals and JSX/HTML text. */
   strings?: 'ignore' | 'compare' | undefined;
+  /**
+   * The two languages compared (`en`, `fr`): an identifier that names one of them (`en: 'New'`
+   * for `fr: 'Nouveau'`) is the example adapted to the reader's locale, not a difference.
+   */
+  locales?: readonly string[] | undefined;
 }
 
 /** A significant word of a block, or `\n` between two lines that have some. */
@@ -87,18 +92,23 @@ function significant(scopes: readonly string[], options: CodeCompareOptions): bo
   if (options.strings === 'compare') return true;
   // Quoted strings and template text; `string.unquoted` (a shell command's arguments) is code.
   if (scopes.some((scope) => /^string\.(quoted|template|interpolated)|^punctuation\.definition\.string/.test(scope))) return false;
-  // Text between JSX or HTML tags: prose.
+  // Text between JSX, HTML or Astro tags: prose (the innermost scope is the text or its tag).
   if (scopes.some((scope) => scope.startsWith('meta.jsx.children'))) return false;
-  return !(scopes.length === 1 && scopes[0]!.startsWith('text.'));
+  return !/^(text\.|meta\.scope\.(tag|between-tag-pair))/.test(scopes.at(-1) ?? '');
 }
 
-/** Grammar ids whose text outside tags is prose (a token with only the root scope). */
-const MARKUP = new Set(['html', 'astro', 'vue', 'svelte', 'xml']);
 
 /** Each line's significant text, per its language's grammar (lines without one keep their text). */
 function lineKeys(lang: string | null | undefined, lines: readonly string[], options: CodeCompareOptions): string[] {
   const id = grammarId(lang);
-  if (id === 'markdown' || id === 'mdx' || lang?.toLowerCase() === 'markdoc') return lines.map(markdownKey);
+  if (id === 'markdown' || id === 'mdx' || lang?.toLowerCase() === 'markdoc') {
+    // Front matter keys count; elsewhere a `word:` line is prose.
+    let frontmatter = lines[0]?.trim() === '---';
+    return lines.map((line, index) => {
+      if (frontmatter && index > 0 && line.trim() === '---') frontmatter = false;
+      return markdownKey(line, frontmatter && index > 0);
+    });
+  }
   const grammar = id ? grammarOf(id) : undefined;
   if (!grammar) return lines.map((line) => line);
   let stack = null as Parameters<typeof grammar.tokenizeLine>[1];
@@ -109,8 +119,7 @@ function lineKeys(lang: string | null | undefined, lines: readonly string[], opt
     // `Import-Module-Name` stay apart.
     let kept = '';
     for (const token of result.tokens) {
-      const prose = MARKUP.has(id!) && token.scopes.length === 1;
-      kept += !prose && significant(token.scopes, options) ? line.slice(token.startIndex, token.endIndex) : ' ';
+      kept += significant(token.scopes, options) ? line.slice(token.startIndex, token.endIndex) : ' ';
     }
     return kept;
   });
@@ -136,13 +145,18 @@ export function codeTokens(lang: string | null | undefined, code: string, option
     lines = lines.map((line) => (/^[+\- ]/.test(line) ? line.slice(1) : line));
   }
   const keys = lineKeys(inner ?? lang, lines, options);
+  const locales = new Set((options.locales ?? []).map((locale) => locale.toLowerCase().split('-')[0]!));
+  const localeWord = (word: string) => {
+    const match = /^([A-Za-z]{2,3})(\W*)$/.exec(word);
+    return match && locales.has(match[1]!.toLowerCase()) ? `{locale}${match[2]}` : word;
+  };
   const out: CodeToken[] = [];
   keys.forEach((key, line) => {
     const words = key.trim().split(/\s+/).filter(Boolean);
     if (words.length === 0) return;
     if (out.length > 0) out.push({ line, text: LINE_BREAK });
     if (markers?.[line]) out.push({ line, text: markers[line]! });
-    for (const text of words) out.push({ line, text });
+    for (const text of words) out.push({ line, text: localeWord(text) });
   });
   return out;
 }
@@ -152,7 +166,7 @@ export function codeTokens(lang: string | null | undefined, code: string, option
  * tags and their attribute names, `import`/`export` lines whole, front matter keys; prose is what translators
  * change.
  */
-function markdownKey(line: string): string {
+function markdownKey(line: string, inFrontmatter: boolean): string {
   const trimmed = line.trim();
   if (/^import\s/.test(trimmed)) return trimmed.replace(/\s+/g, ' ');
   if (/^export\s/.test(trimmed)) return trimmed.replace(/(['"`]).*?\1/g, '$1$1').replace(/\s+/g, ' ');
@@ -160,7 +174,7 @@ function markdownKey(line: string): string {
   const marker = /^(#{1,6}\s|[-*+]\s|\d+[.)]\s|>\s?|:::\s*[\w-]*|```\S*|~~~\S*|---$|\|)/.exec(trimmed);
   if (marker) parts.push(marker[1]!.trim());
   const key = /^([\w-]+):(\s|$)/.exec(trimmed);
-  if (key && !marker) parts.push(`${key[1]}:`);
+  if (key && !marker && inFrontmatter) parts.push(`${key[1]}:`);
   // JSX tags and Markdoc tags (`{% card title="…" %}`): the name and the attribute names.
   for (const tag of trimmed.matchAll(/(<\/?|\{%\s*\/?)([A-Za-z][\w.:-]*)((?:\s+[\w:-]+(?:=(?:"[^"]*"|'[^']*'|\{[^}]*\}))?)*)\s*\/?(?:>|%\})?/g)) {
     const names = tag[3]!.replace(/=("[^"]*"|'[^']*'|\{[^}]*\})/g, '').trim();

@@ -13,7 +13,7 @@ const raw = (code: Code) => `${code.value.lang ?? ''}\n${code.value.value.replac
 
 function optionsOf(context: PairContext): CodeCompareOptions {
   const { comments, strings } = context.ruleOptions as CodeCompareOptions;
-  return { comments, strings };
+  return { comments, strings, locales: [context.source.guide.locale, context.translation.guide.locale] };
 }
 
 /** Significant tokens of a block, memoised per block. */
