@@ -5,3 +5,5 @@ export type { KeywordMatcher, KeywordSectionKind, KeywordsOption, LocaleKeywords
 export { hashBlocks, hashGuide, hashSection, hashStep, hashText, normalizeForHash } from './lib/hash.js';
 export { toPlainText, collapseWhitespace } from './lib/plain-text.js';
 export type { UiLabelNode } from './lib/inline.js';
+export { parserRules } from './lib/rules.js';
+export type { ParserRule, ParserRuleExample } from './lib/rules.js';

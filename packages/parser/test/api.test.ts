@@ -17,6 +17,7 @@ test('public API', async () => {
       "matchStepHeading",
       "normalizeForHash",
       "parseGuide",
+      "parserRules",
       "toPlainText",
     ]
   `);
