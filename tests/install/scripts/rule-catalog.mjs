@@ -1,0 +1,108 @@
+// Rules that have no registry of their own yet (content, configuration, render, publish, vite):
+// what they check and why, written here by hand so every rule id has a page. The parser's and
+// the translation linter's rules document themselves (`parserRules`, `rules` of @guidekit/i18n)
+// with examples their tests run; a rule moves from here to its package's registry when it gets one.
+
+/** @type {Record<string, { package: string; description: string; docs: string }>} */
+export const catalog = {
+  'config/invalid': {
+    package: '@guidekit/content',
+    description: '`guidekit.config.json` is valid JSON and every key is one guidekit knows, with a value of the right type.',
+    docs: 'Reported at the offending key or value of the configuration file (a typo such as `sourceLocal` is an error, never silently ignored); the defaults are used instead of the broken file.',
+  },
+  'content/duplicate-slug': {
+    package: '@guidekit/content',
+    description: 'Each slug appears once per locale.',
+    docs: 'Two files of one locale with the same slug (file stem or `translationKey`) would publish to the same place and pair with the same translations.',
+  },
+  'content/invalid-locale': {
+    package: '@guidekit/content',
+    description: 'A locale folder, suffix or front matter `locale` is a BCP 47 tag or a known language name.',
+    docs: 'A guide whose locale cannot be read cannot be paired with its translations.',
+  },
+  'content/missing-image': {
+    package: '@guidekit/content',
+    description: 'Every image a guide shows exists under the static folder.',
+    docs: '`/images/x.png` maps to the static folder (`content/static/` by default, `staticDir` in the configuration); a missing file would be a broken image on every published page.',
+  },
+  'content/missing-translation': {
+    package: '@guidekit/content',
+    description: 'Every source guide has a translation in each published locale.',
+    docs: 'A note for the content tree as a whole; `guidekit-i18n lint` reports the same per target locale as `i18n/missing-translation`.',
+  },
+  'content/no-static-dir': {
+    package: '@guidekit/content',
+    description: 'A tree whose guides show images has a static folder.',
+    docs: 'One note instead of one warning per image when the tree ships without its images (set `staticDir` in the configuration when they live elsewhere).',
+  },
+  'content/orphan-translation': {
+    package: '@guidekit/content',
+    description: 'Every translation has a source guide.',
+    docs: 'A translation whose source was renamed or deleted is no longer checked against anything.',
+  },
+  'content/parse-failed': {
+    package: '@guidekit/content',
+    description: 'Every file of the tree can be read and parsed.',
+    docs: 'An unreadable file or a parser crash is reported on that file; the rest of the tree still loads.',
+  },
+  'render/alt-text': {
+    package: '@guidekit/render',
+    description: 'Every image has alternative text.',
+    docs: 'Screen readers and search engines read the alternative text; an image without it is invisible to them.',
+  },
+  'render/asset-invalid': {
+    package: '@guidekit/render',
+    description: 'An image file can be read as the image its extension says.',
+    docs: 'A corrupt or mislabelled file cannot be sized or inlined.',
+  },
+  'render/asset-not-found': {
+    package: '@guidekit/render',
+    description: 'An image referenced by a guide exists when the guide is rendered.',
+    docs: 'The page keeps the reference; the published image would be broken.',
+  },
+  'render/asset-outside-root': {
+    package: '@guidekit/render',
+    description: 'An image path stays inside the static folder.',
+    docs: 'A path that escapes the static folder (`../../etc/passwd`, a symlink out) is never read or inlined.',
+  },
+  'render/asset-remote': {
+    package: '@guidekit/render',
+    description: 'Images inlined in single-file outputs are local files.',
+    docs: 'A remote image is kept as a link in the self-contained HTML and the PDF instead of being fetched at build time.',
+  },
+  'render/asset-too-large': {
+    package: '@guidekit/render',
+    description: 'An image inlined in a single-file output is under the size limit.',
+    docs: 'A huge image would make the self-contained file too large to send; it is linked instead of inlined.',
+  },
+  'render/image-not-inlined': {
+    package: '@guidekit/render',
+    description: 'Every image of a single-file output is inlined.',
+    docs: 'An image that could not be inlined leaves a broken picture in a file meant to be read offline.',
+  },
+  'render/search-index': {
+    package: '@guidekit/render',
+    description: 'The site search index can be built.',
+    docs: 'Without an index the published site has no search; every page is still published.',
+  },
+  'render/unknown-component': {
+    package: '@guidekit/render',
+    description: 'Every MDX component a guide uses is registered.',
+    docs: 'An unknown component is shown as its text content instead of its rendering.',
+  },
+  'build/duplicate-output': {
+    package: '@guidekit/publish',
+    description: 'No two guides write the same output file.',
+    docs: 'Two guides mapped to one output path would overwrite each other; neither is written.',
+  },
+  'build/render-failed': {
+    package: '@guidekit/publish',
+    description: 'Every format renders every guide.',
+    docs: 'A format that fails on one guide is reported on that guide; the other guides and formats are still published, and the previous output of the failed one is kept.',
+  },
+  'vite/unreadable': {
+    package: '@guidekit/vite',
+    description: 'A guide imported through the Vite plugin can be read.',
+    docs: 'The import fails with this error instead of giving an empty guide.',
+  },
+};

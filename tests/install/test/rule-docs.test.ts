@@ -1,0 +1,55 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ruleDocsPath } from '@guidekit/model';
+import { describe, expect, test } from 'vitest';
+// @ts-expect-error: a plain ES module script without declarations.
+import { rulePages } from '../scripts/rule-docs.mjs';
+import { workspaceRoot } from '../src/workspace.js';
+
+const pages = rulePages() as Map<string, string>;
+
+// Literals that look like rule ids but are paths (`staticDir: 'content/static'` in doc comments).
+const NOT_RULE_IDS = new Set(['content/static']);
+const RULE_ID = /['"`]((?:parse|frontmatter|content|config|render|build|publish|vite|i18n|check|report)\/[a-z][a-z0-9-]*)['"`]/g;
+
+function sourceFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.(ts|mts|js|mjs)$/.test(file))
+    .map((file) => path.join(dir, file));
+}
+
+/** Every rule id written as a literal in the packages' and apps' sources. */
+function ruleIdsInSources(): Set<string> {
+  const ids = new Set<string>();
+  for (const group of ['packages', 'apps']) {
+    for (const pkg of readdirSync(path.join(workspaceRoot, group))) {
+      for (const file of sourceFiles(path.join(workspaceRoot, group, pkg, 'src'))) {
+        for (const match of readFileSync(file, 'utf8').matchAll(RULE_ID)) if (!NOT_RULE_IDS.has(match[1] as string)) ids.add(match[1] as string);
+      }
+    }
+  }
+  return ids;
+}
+
+describe('docs/rules', () => {
+  test('every rule id found in the sources has a page', () => {
+    const missing = [...ruleIdsInSources()].filter((id) => !pages.has(ruleDocsPath(id))).sort();
+    expect(missing, 'add the rule to its registry (or tests/install/scripts/rule-catalog.mjs), then run node tests/install/scripts/rule-docs.mjs').toEqual([]);
+  });
+
+  test('the pages are what the generator writes (run node tests/install/scripts/rule-docs.mjs)', () => {
+    for (const [file, text] of pages) {
+      const target = path.join(workspaceRoot, file);
+      expect(existsSync(target) ? readFileSync(target, 'utf8') : undefined, file).toBe(text);
+    }
+  });
+
+  test('no page is left for a rule that no longer exists', () => {
+    const dir = path.join(workspaceRoot, 'docs', 'rules');
+    const onDisk = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.md'))
+      .map((file) => `docs/rules/${file.split(path.sep).join('/')}`);
+    expect(onDisk.filter((file) => !pages.has(file)).sort()).toEqual([]);
+  });
+});
