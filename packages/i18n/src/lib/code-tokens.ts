@@ -101,14 +101,7 @@ function significant(scopes: readonly string[], options: CodeCompareOptions): bo
 /** Each line's significant text, per its language's grammar (lines without one keep their text). */
 function lineKeys(lang: string | null | undefined, lines: readonly string[], options: CodeCompareOptions): string[] {
   const id = grammarId(lang);
-  if (id === 'markdown' || id === 'mdx' || lang?.toLowerCase() === 'markdoc') {
-    // Front matter keys count; elsewhere a `word:` line is prose.
-    let frontmatter = lines[0]?.trim() === '---';
-    return lines.map((line, index) => {
-      if (frontmatter && index > 0 && line.trim() === '---') frontmatter = false;
-      return markdownKey(line, frontmatter && index > 0);
-    });
-  }
+  if (id === 'markdown' || id === 'mdx' || lang?.toLowerCase() === 'markdoc') return markdownKeys(lines);
   const grammar = id ? grammarOf(id) : undefined;
   if (!grammar) return lines.map((line) => line);
   let stack = null as Parameters<typeof grammar.tokenizeLine>[1];
@@ -161,24 +154,39 @@ export function codeTokens(lang: string | null | undefined, code: string, option
   return out;
 }
 
+/** JSX and Markdoc tags (`<Card title="…">`, `{% card title="…" %}`), over several lines too. */
+const TAG = /(<\/?|\{%\s*\/?)([A-Za-z][\w.:-]*)((?:\s+[\w:-]+(?:=(?:"[^"]*"|'[^']*'|\{[^}]*\}))?)*)\s*\/?(?:>|%\})?/g;
+
 /**
- * A line of a Markdown / MDX / Markdoc example, by its structure: block markers, JSX and Markdoc
- * tags and their attribute names, `import`/`export` lines whole, front matter keys; prose is what translators
- * change.
+ * The lines of a Markdown / MDX / Markdoc example, by their structure: block markers, tags
+ * and their attribute names (a tag written over several lines counts on its first), `import`
+ * lines whole, front matter keys; prose is what translators change.
  */
-function markdownKey(line: string, inFrontmatter: boolean): string {
-  const trimmed = line.trim();
+function markdownKeys(lines: readonly string[]): string[] {
+  const keys = lines.map(() => '');
+  let frontmatter = lines[0]?.trim() === '---';
+  lines.forEach((line, index) => {
+    if (frontmatter && index > 0 && line.trim() === '---') frontmatter = false;
+    keys[index] = markerKey(line.trim(), frontmatter && index > 0);
+  });
+  const text = lines.join('\n');
+  const starts = [0];
+  for (const line of lines) starts.push(starts.at(-1)! + line.length + 1);
+  for (const tag of text.matchAll(TAG)) {
+    const line = starts.findIndex((start) => start > tag.index) - 1;
+    if (/^(import|export)\s/.test(lines[line]!.trim())) continue;
+    const names = tag[3]!.replace(/=("[^"]*"|'[^']*'|\{[^}]*\})/g, '').trim();
+    keys[line] += ` ${tag[1]!.replace(/\s+/g, '')}${tag[2]}${names ? ` ${names.split(/\s+/).join(' ')}` : ''}`;
+  }
+  return keys;
+}
+
+/** A line's block marker, `import`/`export` line, or front matter key. */
+function markerKey(trimmed: string, inFrontmatter: boolean): string {
   if (/^import\s/.test(trimmed)) return trimmed.replace(/\s+/g, ' ');
   if (/^export\s/.test(trimmed)) return trimmed.replace(/(['"`]).*?\1/g, '$1$1').replace(/\s+/g, ' ');
-  const parts: string[] = [];
   const marker = /^(#{1,6}\s|[-*+]\s|\d+[.)]\s|>\s?|:::\s*[\w-]*|```\S*|~~~\S*|---$|\|)/.exec(trimmed);
-  if (marker) parts.push(marker[1]!.trim());
+  if (marker) return marker[1]!.trim();
   const key = /^([\w-]+):(\s|$)/.exec(trimmed);
-  if (key && !marker && inFrontmatter) parts.push(`${key[1]}:`);
-  // JSX tags and Markdoc tags (`{% card title="…" %}`): the name and the attribute names.
-  for (const tag of trimmed.matchAll(/(<\/?|\{%\s*\/?)([A-Za-z][\w.:-]*)((?:\s+[\w:-]+(?:=(?:"[^"]*"|'[^']*'|\{[^}]*\}))?)*)\s*\/?(?:>|%\})?/g)) {
-    const names = tag[3]!.replace(/=("[^"]*"|'[^']*'|\{[^}]*\})/g, '').trim();
-    parts.push(`${tag[1]!.replace(/\s+/g, '')}${tag[2]}${names ? ` ${names.split(/\s+/).join(' ')}` : ''}`);
-  }
-  return parts.join(' ');
+  return key && inFrontmatter ? `${key[1]}:` : '';
 }
