@@ -16,7 +16,11 @@
 // public functions (no cache, no manifest, no threads, no incremental keys). cold build ÷ floor is
 // what the build's orchestration adds; floor ÷ parse is what the work costs on this machine.
 //
-// Usage: node bench/build.mjs [--guides 2000] [--formats html,single,json,md,jsonld] [--reps 3] [--floor]
+// With --large N (e.g. 20000), also a cold build of the corpus repeated to N guides (new slugs per
+// copy), as a ratio to the median cold build of this run (target <= 11 at 20,000), and its peak RSS
+// (target < 600 MB).
+//
+// Usage: node bench/build.mjs [--guides 2000] [--formats html,single,json,md,jsonld] [--reps 3] [--floor] [--large 20000]
 // Needs the packages built (`pnpm turbo run build`). Velite is optional: `cd bench && npm i`.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -127,17 +131,22 @@ for (const lang of ['french', 'english']) {
     if (/\.mdx?$/.test(name)) sources.push({ lang, name, text: fs.readFileSync(path.join(corpus, lang, name), 'utf8') });
   }
 }
-const copies = Math.ceil(wanted / sources.length);
-const files = [];
-for (let r = 0; r < copies; r++) {
-  for (const s of sources) {
-    const dir = path.join(root, s.lang);
-    fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, s.name.replace(/(\.mdx?)$/, `-r${r}$1`));
-    fs.writeFileSync(file, s.text);
-    files.push(file);
+/** Write the corpus `copies` times under `dir` (each copy with new slugs: `-r<n>`); returns the files. */
+const writeCorpus = (dir, copies) => {
+  const written = [];
+  for (let r = 0; r < copies; r++) {
+    for (const s of sources) {
+      const folder = path.join(dir, s.lang);
+      fs.mkdirSync(folder, { recursive: true });
+      const file = path.join(folder, s.name.replace(/(\.mdx?)$/, `-r${r}$1`));
+      fs.writeFileSync(file, s.text);
+      written.push(file);
+    }
   }
-}
+  return written;
+};
+const copies = Math.ceil(wanted / sources.length);
+const files = writeCorpus(root, copies);
 
 // ---- baseline: the bare parse of the same files, in this process ----
 const req = createRequire(path.join(repo, 'packages/parser/package.json'));
@@ -157,8 +166,8 @@ const bareParse = () => {
 const reps = Math.max(1, Number(flag('--reps', '3')));
 let t0;
 
-const child = (out, fmts, cache = 'cache') => {
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', root, out, fmts, cache], {
+const child = (out, fmts, cache = 'cache', from = root) => {
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', from, out, fmts, cache], {
     cwd: tmp, // the content cache goes to <tmp>/node_modules/.cache: nothing shared with the repo
     encoding: 'utf8',
     maxBuffer: 1 << 24,
@@ -224,7 +233,7 @@ if (floors.length > 0) {
   const floorMedian = [...floors].sort((a, b) => a.ratio - b.ratio)[Math.floor((floors.length - 1) / 2)];
   console.log(
     `  floor (one pass)   ${floorMedian.floor.ms.toFixed(0).padStart(7)} ms wall = ${floorMedian.ratio.toFixed(3)} × parse (median; reps ${floors.map((f) => f.ratio.toFixed(2)).join(' / ')}; ` +
-      `${floorMedian.floor.files} files, peak RSS ${floorMedian.floor.maxRssMB.toFixed(0)} MB); cold build (median) = ${(median.ratio / floorMedian.ratio).toFixed(3)} × floor`,
+      `${floorMedian.floor.files} files, peak RSS ${floorMedian.floor.maxRssMB.toFixed(0)} MB); cold build (median) = ${(median.ratio / floorMedian.ratio).toFixed(3)} × floor (target <= 1.15) ${mark(median.ratio / floorMedian.ratio <= 1.15)}`,
   );
 }
 console.log(line('no-op rebuild', noop, cold, 'cold', 0.05, `${noop.written} files written`));
@@ -232,6 +241,23 @@ console.log(line('one guide changed', one, cold, 'cold', 0.1, `${one.written} fi
 const coldPeak = Math.max(...runs.map((r) => r.build.maxRssMB));
 const peak = Math.max(coldPeak, noop.maxRssMB, one.maxRssMB);
 console.log(`  peak RSS           ${peak.toFixed(0).padStart(7)} MB (cold ${runs.map((r) => r.build.maxRssMB.toFixed(0)).join(' / ')}, no-op ${noop.maxRssMB.toFixed(0)}, one ${one.maxRssMB.toFixed(0)}) (target < 300 MB) ${mark(peak < 300)}`);
+
+// ---- With --large N: a cold build of the corpus repeated to N guides, against the 2,002-guide cold of this run ----
+const large = Number(flag('--large', '0'));
+if (large > 0) {
+  const bigRoot = path.join(tmp, 'content-large');
+  const bigCopies = Math.ceil(large / sources.length);
+  writeCorpus(bigRoot, bigCopies);
+  fs.rmSync(path.join(tmp, 'node_modules'), { recursive: true, force: true });
+  const big = child(path.join(tmp, 'dist-large'), formats, 'cache', bigRoot);
+  const r = big.ms / median.build.ms;
+  console.log(
+    `  large tree         ${big.ms.toFixed(0).padStart(7)} ms wall for ${big.guides} guides (${big.written} files) = ${r.toFixed(2)} × the cold build of ${median.build.guides} (target <= 11) ${mark(r <= 11)}; ` +
+      `peak RSS ${big.maxRssMB.toFixed(0)} MB (target < 600) ${mark(big.maxRssMB < 600)}`,
+  );
+  fs.rmSync(path.join(tmp, 'dist-large'), { recursive: true, force: true });
+  fs.rmSync(bigRoot, { recursive: true, force: true });
+}
 
 // ---- Velite, producing JSON from the same files, against guidekit's JSON-only cold build ----
 // Both are timed as whole processes (start-up included), cold (no cache, empty output).

@@ -1,6 +1,24 @@
+import { pairTranslations } from '@guidekit/content';
 import type { LoadedContent } from '@guidekit/content';
 import type { Guide } from '@guidekit/model';
 import type { Format, GuideTranslationState } from '@guidekit/render/formats';
+
+/**
+ * What status reads of a loaded tree, over outlines: steps keep their ids, titles and hashes,
+ * which is what staleness compares, so no guide is decoded and a build of thousands of guides
+ * never holds them all at once (`content.guides` would decode every one).
+ */
+function outlineView(content: LoadedContent, guides: readonly Guide[]): LoadedContent {
+  const locales = [...new Set(guides.map((g) => g.locale))].sort();
+  const { groups } = pairTranslations(guides, { sourceLocale: content.config.sourceLocale, locales });
+  return {
+    root: content.root,
+    config: content.config,
+    guides: [...guides],
+    translations: groups,
+    readSource: (file: string | Guide) => content.readSource(file),
+  } as unknown as LoadedContent;
+}
 
 /**
  * The translation state of every guide, by path, for the formats that depend on it (a page
@@ -17,7 +35,7 @@ export async function translationStates(
 ): Promise<Map<string, GuideTranslationState> | undefined> {
   if (!formats.some((f) => f.dependsOn.includes('translation-state'))) return undefined;
   const { computeStatus } = await import('@guidekit/i18n');
-  const report = computeStatus(content);
+  const report = computeStatus(outlineView(content, guides));
   const states = new Map<string, GuideTranslationState>();
   const missing = new Map<string, string[]>();
   const byPath = new Map(guides.map((g) => [g.path, g]));
