@@ -50,11 +50,12 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
   const { config } = setup;
   const files = await discoverGuides(setup.root, { aliases: setup.aliases, exclude: setup.exclude });
   const keywords = keywordsOption(config.keywords);
-  // Besides the file itself, a parse depends on guidekit's code and on the keywords (the only configuration that changes parsing).
-  const salt = guidekitFingerprint() + sha256(JSON.stringify({ keywords }));
+  const frontmatter = config.frontmatter;
+  // Besides the file itself, a parse depends on guidekit's code and on the configuration that changes parsing: keywords, declared front matter fields.
+  const salt = guidekitFingerprint() + sha256(JSON.stringify({ keywords, frontmatter }));
   const read = readSources(files, { config, salt });
   const cache = cacheOf(setup.root, setup.cwd, options.cache);
-  const parse = await parseEntries(read.entries, { cache, keywords, salt, onProgress: options.onProgress });
+  const parse = await parseEntries(read.entries, { cache, keywords, frontmatter, salt, onProgress: options.onProgress });
 
   const guides = [...parse.parsed].sort((a, b) => bySlugLocalePath(a.summary, b.summary));
   const pairable = guides.map((g) => ({ slug: g.summary.slug, locale: g.summary.locale, path: g.summary.path, g }));
@@ -80,6 +81,7 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
     files: new Map(read.entries.map((e) => [e.file.path, e.file.absPath])),
     cache,
     keywords,
+    frontmatter,
     stats: { files: files.length, ...parse.counts, workers: 0, ms: Math.round(performance.now() - started) },
   });
 }

@@ -4,7 +4,7 @@ import type { GuideCache } from './cache.js';
 import type { ResolvedConfig } from './config.js';
 import type { ImageUse } from './images.js';
 import type { TranslationGroup } from './pair.js';
-import { parseTask, type Keywords } from './parse.js';
+import { type FrontmatterFieldsOption, parseTask, type Keywords } from './parse.js';
 import type { ParsedEntry } from './parse-stage.js';
 
 /** Counters of one load, to see what the cache did. */
@@ -92,6 +92,8 @@ export interface LoadedParts {
   files: ReadonlyMap<string, string>;
   cache: GuideCache | undefined;
   keywords: Keywords | undefined;
+  /** The project's declared front matter fields. */
+  frontmatter?: FrontmatterFieldsOption | undefined;
   stats: LoadStats;
 }
 
@@ -226,7 +228,7 @@ class Loaded implements LoadedContent {
     } catch {
       return undefined;
     }
-    const outcome = parseTask({ ...g.entry.meta, source }, this.#parts.keywords);
+    const outcome = parseTask({ ...g.entry.meta, source }, this.#parts.keywords, this.#parts.frontmatter);
     return 'error' in outcome ? undefined : outcome.guide;
   }
 }

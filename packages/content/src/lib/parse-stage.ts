@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createDiagnostic, type Diagnostic } from '@guidekit/model';
 import type { GuideCache } from './cache.js';
-import { canRequireParser, loadParser, parseTask, type Keywords } from './parse.js';
+import { canRequireParser, type FrontmatterFieldsOption, loadParser, parseTask, type Keywords } from './parse.js';
 import { entryKey, type SourceEntry } from './read.js';
 import type { GuideSummary } from './summary.js';
 
@@ -26,6 +26,8 @@ export interface ParseStageOptions {
   /** The cache, or `undefined` when it is off. */
   cache: GuideCache | undefined;
   keywords: Keywords | undefined;
+  /** The project's declared front matter fields. */
+  frontmatter?: FrontmatterFieldsOption | undefined;
   /** The read stage's salt, to key a file that changed since it was read. */
   salt: string;
   /** Called as files get parsed. */
@@ -102,7 +104,7 @@ function parseOne(entry: SourceEntry, options: ParseStageOptions): { parsed?: Pa
     return {}; // Vanished since it was read.
   }
   const source = bytes.toString('utf8');
-  const outcome = parseTask({ ...entry.meta, source }, options.keywords);
+  const outcome = parseTask({ ...entry.meta, source }, options.keywords, options.frontmatter);
   if ('error' in outcome) return outcome;
   // Keyed by what was parsed: the file may have changed since the read stage keyed it.
   const key = entryKey(options.salt, entry.meta, bytes);

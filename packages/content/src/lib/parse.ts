@@ -71,6 +71,8 @@ export type ParseOutcome = { guide: Uint8Array; summary: string } | { error: str
 
 /** The configured keywords as the parser takes them. */
 export type Keywords = NonNullable<Parameters<Parser['parseGuide']>[1]>['keywords'];
+/** The project's declared front matter fields (`guidekit.config.json` `frontmatter`). */
+export type FrontmatterFieldsOption = NonNullable<Parameters<Parser['parseGuide']>[1]>['frontmatter'];
 
 const encoder = new TextEncoder();
 
@@ -81,13 +83,15 @@ const encoder = new TextEncoder();
  *
  * @param task The file and its options.
  * @param keywords Extra keywords from the configuration.
+ * @param frontmatter The project's declared front matter fields.
  * @returns The JSON of the parse result, or the crash message.
  */
-export function parseTask(task: ParseTask, keywords: Keywords | undefined): ParseOutcome {
+export function parseTask(task: ParseTask, keywords: Keywords | undefined, frontmatter?: FrontmatterFieldsOption): ParseOutcome {
   try {
     const { parseGuide } = parserNow();
     const options: NonNullable<Parameters<Parser['parseGuide']>[1]> = { path: task.path, locale: task.locale, slug: task.slug, format: task.format };
     if (keywords !== undefined) options.keywords = keywords;
+    if (frontmatter !== undefined) options.frontmatter = frontmatter;
     const result = parseGuide(task.source, options);
     return { guide: encoder.encode(JSON.stringify(result.guide)), summary: JSON.stringify(summarize(result.guide, result.diagnostics, task.source)) };
   } catch (error) {
