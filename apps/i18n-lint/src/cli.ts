@@ -1,6 +1,7 @@
 import { createCli, EXIT, runCli, UsageError, type Cli } from '@guidekit/cli-kit';
 import { registerAck } from './commands/ack.js';
 import { registerLint } from './commands/lint.js';
+import { registerRules } from './commands/rules.js';
 import { registerScaffold } from './commands/scaffold.js';
 import { registerStamp } from './commands/stamp.js';
 import { registerStatus } from './commands/status.js';
@@ -21,6 +22,7 @@ export function createProgram(): Cli {
   registerStamp(cli.program, cli);
   registerAck(cli.program, cli);
   registerScaffold(cli.program, cli);
+  registerRules(cli.program, cli);
   return cli;
 }
 

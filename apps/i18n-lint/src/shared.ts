@@ -1,12 +1,12 @@
-import { statSync } from 'node:fs';
 import path from 'node:path';
-import { ContentRootError, loadConfig, loadContent, resolveConfigPath, type LoadedContent } from '@guidekit/content';
+import { loadContent, type LoadedContent } from '@guidekit/content';
 import type { Diagnostic } from '@guidekit/model';
-import { UsageError } from './usage.js';
+import { onContentRoot, resolveContentRoot, UsageError } from '@guidekit/cli-kit';
+import { localeMatches } from '@guidekit/i18n';
 
 /** Options every command that reads a content tree takes. */
 export interface ContentOptions {
-  /** Content root; default: `contentRoot` of the configuration found from `cwd`, else `content`. */
+  /** Content root; default: found from `files`, else from `guidekit.config.json` upward from `cwd`, else `content`. */
   root?: string | undefined;
   /** Folder paths are resolved and printed against. Default `process.cwd()`. */
   cwd?: string | undefined;
@@ -14,50 +14,59 @@ export interface ContentOptions {
   config?: string | undefined;
   /** `false` skips the parse cache. */
   cache?: boolean | undefined;
+  /** Called as files get parsed (the CLI draws progress on a terminal). */
+  onProgress?: ((progress: { done: number; total: number }) => void) | undefined;
 }
 
 /** A loaded tree, or the configuration errors that stopped the load. */
 export type Loaded = { content: LoadedContent; cwd: string; configErrors?: undefined } | { content?: undefined; cwd: string; configErrors: Diagnostic[] };
 
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
 /**
- * Load the content tree a command works on, turning caller mistakes into `UsageError`s.
+ * Load the content tree a command works on: the root from the arguments (or from `files`, see
+ * `resolveContentRoot`), caller mistakes as `UsageError`s, an invalid configuration as its
+ * diagnostics (files absolute).
  *
  * @throws {UsageError} When the configuration file or the root does not exist.
  */
-export async function loadFor(options: ContentOptions, command: string): Promise<Loaded> {
+export async function loadFor(options: ContentOptions & { files?: readonly string[] | undefined }, command: string): Promise<Loaded> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const configFile = options.config === undefined ? undefined : path.resolve(cwd, options.config);
-  if (configFile !== undefined && !isFile(configFile)) {
-    throw new UsageError(`Configuration file \`${options.config}\` not found, expected an existing guidekit.config.json`);
-  }
-  let root = options.root;
-  if (root === undefined) {
-    const { config, diagnostics } = await loadConfig(cwd, { configFile, cwd });
-    if (diagnostics.length > 0) return { cwd, configErrors: diagnostics.map((d) => ({ ...d, file: path.resolve(cwd, d.file) })) };
-    root = config.configFile ? resolveConfigPath(config, config.contentRoot) : path.resolve(cwd, 'content');
-  }
-  try {
-    const content = await loadContent(root, { cwd, config: configFile, cache: options.cache ?? true });
-    const configErrors = content.diagnostics.filter((d) => d.ruleId === 'config/invalid');
-    if (configErrors.length > 0) return { cwd, configErrors: configErrors.map((d) => ({ ...d, file: path.resolve(content.root, d.file) })) };
-    return { content, cwd };
-  } catch (error) {
-    if (error instanceof ContentRootError) {
-      throw new UsageError(`Content root \`${root}\` is not a folder, expected a folder of guides: \`guidekit-i18n ${command} <root>\``);
+  const root = await resolveContentRoot({ cwd, root: options.root, files: options.files, config: options.config });
+  const config = options.config === undefined ? undefined : path.resolve(cwd, options.config);
+  const content = await onContentRoot(root, `guidekit-i18n ${command}`, cwd, () =>
+    loadContent(root, { cwd, config, cache: options.cache ?? true, onProgress: options.onProgress }),
+  );
+  const configErrors = content.diagnostics.filter((d) => d.ruleId === 'config/invalid');
+  if (configErrors.length > 0) return { cwd, configErrors: configErrors.map((d) => ({ ...d, file: path.resolve(content.root, d.file) })) };
+  return { content, cwd };
+}
+
+/** The locales a tree has (and its configuration names), sorted. */
+export function localesFound(content: LoadedContent): string[] {
+  return [...new Set([...content.outlines.map((guide) => guide.locale), ...(content.config.locales ?? []), content.config.sourceLocale])].sort();
+}
+
+/**
+ * Check `--source` / `--target` (or `--from` / `--to`) against the locales the tree has, so a
+ * typo is a usage error listing them instead of a run over nothing.
+ *
+ * @param content The loaded tree.
+ * @param flags Flag name → the locales given.
+ * @throws {UsageError} For a locale the tree does not have.
+ */
+export function checkLocalesFound(content: LoadedContent, flags: Record<string, readonly (string | undefined)[]>): void {
+  const found = localesFound(content);
+  for (const [flag, values] of Object.entries(flags)) {
+    for (const value of values) {
+      if (value === undefined) continue;
+      checkLocale(value, flag);
+      if (!found.some((locale) => localeMatches(locale, value) || localeMatches(value, locale))) {
+        throw new UsageError(`Unexpected ${flag} \`${value}\`, expected one of the locales found: ${found.join(', ')}`);
+      }
     }
-    throw error;
   }
 }
 
-/** A locale flag value, checked. */
+/** A locale flag value, checked for its shape. */
 export function checkLocale(value: string | undefined, flag: string): string | undefined {
   if (value === undefined) return undefined;
   if (!/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(value)) {

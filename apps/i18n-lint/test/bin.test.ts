@@ -1,8 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { en, fr, tree } from './tree.js';
 
 const app = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(app, 'bin.mjs');
@@ -34,5 +36,15 @@ describe('the built bin', () => {
     const missing = run('lint', 'no-such-folder');
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('no-such-folder');
+  });
+
+  it('stamps a translation given by absolute path, run from another folder', () => {
+    const dir = tree({ 'content/fr/guide.md': fr, 'content/en/guide.md': en });
+    const file = path.join(dir, 'content/en/guide.md');
+    const result = spawnSync(process.execPath, [bin, 'stamp', file, '--no-cache'], { encoding: 'utf8', cwd: os.tmpdir() });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('1 stamped, 0 already up to date');
+    expect(readFileSync(file, 'utf8')).toContain('translationOf:');
   });
 });

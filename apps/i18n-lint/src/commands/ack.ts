@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { acknowledgeText, gitHistory, historyBaseline } from '@guidekit/i18n';
+import { addColorOptions, listOption } from '@guidekit/cli-kit';
 import type { Command } from 'commander';
 import writeFileAtomic from 'write-file-atomic';
-import { checkLocale, loadFor, toPosix, type ContentOptions } from '../shared.js';
+import { checkLocalesFound, loadFor, toPosix, type ContentOptions } from '../shared.js';
 import { UsageError } from '../usage.js';
 import { locate } from './stamp.js';
 
@@ -30,10 +31,11 @@ export interface AckResult {
  * @throws {UsageError} For a file outside the tree, a source guide, or an unknown step.
  */
 export async function runAck(options: AckOptions): Promise<AckResult> {
-  const loaded = await loadFor(options, 'ack');
+  const loaded = await loadFor({ ...options, files: [options.file] }, 'ack');
   if (!loaded.content) return { code: 2, acknowledged: [], output: `${loaded.configErrors.map((d) => d.message).join('\n')}\n` };
   const content = loaded.content;
-  const sourceLocale = checkLocale(options.source, '--source') ?? content.config.sourceLocale;
+  checkLocalesFound(content, { '--source': [options.source] });
+  const sourceLocale = options.source ?? content.config.sourceLocale;
   const [found] = locate(content, [options.file], loaded.cwd, sourceLocale);
   const { translation, source } = found!;
   if (!source) throw new UsageError(`Unexpected orphan translation \`${options.file}\`, expected a translation whose ${sourceLocale} source exists`);
@@ -55,29 +57,19 @@ export async function runAck(options: AckOptions): Promise<AckResult> {
   return { code: 0, acknowledged: result.acknowledged, output };
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, ...value.split(',').filter(Boolean)];
-}
-
 /** Register `ack <translation>`. */
 export function registerAck(program: Command, state: { code: number }): void {
-  program
+  const command = program
     .command('ack')
     .description('accept source changes as needing no re-translation')
-    .argument('<translation>', 'translation file')
-    .option('--step <id>', 'step to accept (step-3 or 3); repeat for several (default: every stale step)', collect, [])
-    .option('--root <dir>', 'content root (default: from guidekit.config.json, else ./content)')
-    .option('-s, --source <locale>', 'source locale')
-    .option('-c, --config <file>', 'configuration file')
-    .action(async (file: string, flags: Record<string, unknown>) => {
-      const result = await runAck({
-        file,
-        steps: flags.step as string[],
-        root: flags.root as string | undefined,
-        source: flags.source as string | undefined,
-        config: flags.config as string | undefined,
-      });
-      process.stdout.write(result.output);
-      state.code = result.code;
-    });
+    .argument('<translation>', 'translation file (its content root is found from it)')
+    .option('--step <id>', 'step to accept (step-3 or 3); repeat or comma-separate (default: every stale step)', listOption, [])
+    .option('-s, --source <locale>', 'source locale (default: the configuration’s sourceLocale)')
+    .option('-c, --config <file>', 'use this configuration file instead of looking one up')
+    .option('--no-cache', 'parse every file again, ignoring node_modules/.cache/guidekit');
+  addColorOptions(command).action(async (file: string, flags: { step: string[]; source?: string; config?: string; cache: boolean }) => {
+    const result = await runAck({ file, steps: flags.step, source: flags.source, config: flags.config, cache: flags.cache });
+    process.stdout.write(result.output);
+    state.code = result.code;
+  });
 }

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseGuide, type KeywordsOption } from '@guidekit/parser';
 import { scaffold } from '@guidekit/i18n';
+import { addColorOptions } from '@guidekit/cli-kit';
 import type { Command } from 'commander';
 import writeFileAtomic from 'write-file-atomic';
 import { checkLocale, loadFor, toPosix, type ContentOptions } from '../shared.js';
@@ -38,7 +39,7 @@ export interface ScaffoldResult {
 export async function runScaffold(options: ScaffoldCommandOptions): Promise<ScaffoldResult> {
   const to = checkLocale(options.to, '--to');
   if (!to) throw new UsageError('Missing --to, expected the target locale such as `en`');
-  const loaded = await loadFor(options, 'scaffold').catch((error: unknown) => {
+  const loaded = await loadFor({ ...options, files: [options.file] }, 'scaffold').catch((error: unknown) => {
     // A guide outside any content tree can still be scaffolded from its own text.
     if (error instanceof UsageError && options.root === undefined) return undefined;
     throw error;
@@ -66,27 +67,29 @@ export async function runScaffold(options: ScaffoldCommandOptions): Promise<Scaf
 
 /** Register `scaffold <source-guide>`. */
 export function registerScaffold(program: Command, state: { code: number }): void {
-  program
+  const command = program
     .command('scaffold')
     .description('write a translation skeleton of a source guide')
-    .argument('<source-guide>', 'the source guide file')
+    .argument('<source-guide>', 'the source guide file (its content root is found from it)')
     .requiredOption('--to <locale>', 'target locale')
-    .option('--from <locale>', 'source locale when the file is outside the content tree')
+    .option('--from <locale>', 'source locale when the file is outside any content tree')
     .option('-o, --out <file>', 'write the skeleton here (default: stdout)')
     .option('-f, --force', 'overwrite --out when it exists')
-    .option('--root <dir>', 'content root (default: from guidekit.config.json, else ./content)')
-    .option('-c, --config <file>', 'configuration file')
-    .action(async (file: string, flags: Record<string, unknown>) => {
+    .option('-c, --config <file>', 'use this configuration file instead of looking one up')
+    .option('--no-cache', 'parse every file again, ignoring node_modules/.cache/guidekit');
+  addColorOptions(command).action(
+    async (file: string, flags: { to: string; from?: string; out?: string; force?: boolean; config?: string; cache: boolean }) => {
       const result = await runScaffold({
         file,
-        to: flags.to as string,
-        from: flags.from as string | undefined,
-        out: flags.out as string | undefined,
+        to: flags.to,
+        from: flags.from,
+        out: flags.out,
         force: flags.force === true,
-        root: flags.root as string | undefined,
-        config: flags.config as string | undefined,
+        config: flags.config,
+        cache: flags.cache,
       });
       process.stdout.write(result.output);
       state.code = result.code;
-    });
+    },
+  );
 }

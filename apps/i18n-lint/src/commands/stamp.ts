@@ -1,10 +1,12 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedContent } from '@guidekit/content';
 import type { Guide } from '@guidekit/model';
 import { localeMatches, stampText } from '@guidekit/i18n';
+import { addColorOptions } from '@guidekit/cli-kit';
 import type { Command } from 'commander';
 import writeFileAtomic from 'write-file-atomic';
-import { checkLocale, loadFor, toPosix, type ContentOptions } from '../shared.js';
+import { checkLocalesFound, loadFor, toPosix, type ContentOptions } from '../shared.js';
 import { UsageError } from '../usage.js';
 
 /** Options of {@link runStamp}. */
@@ -48,9 +50,7 @@ export function locate(content: LoadedContent, files: readonly string[], cwd: st
     const relative = toPosix(path.relative(content.root, path.resolve(cwd, file)));
     const guide = content.guides.find((candidate) => candidate.path === relative);
     if (!guide)
-      throw new UsageError(
-        `Unexpected file \`${file}\`, expected a guide inside the content root \`${toPosix(path.relative(cwd, content.root)) || '.'}\` (set it with --root)`,
-      );
+      throw new UsageError(`Unexpected file \`${file}\`, expected a guide inside the content root \`${toPosix(path.relative(cwd, content.root)) || '.'}\``);
     if (localeMatches(guide.locale, sourceLocale)) throw new UsageError(`Unexpected source guide \`${file}\` (${guide.locale}), expected a translation`);
     return { translation: guide, source: bySlug.get(guide.slug)?.source };
   });
@@ -64,16 +64,22 @@ export function locate(content: LoadedContent, files: readonly string[], cwd: st
  * @returns Files written and unchanged.
  */
 export async function runStamp(options: StampOptions = {}): Promise<StampResult> {
-  const loaded = await loadFor(options, 'stamp');
+  // One folder named is the content root (`stamp content`); files find their root themselves.
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const named = options.files ?? [];
+  const folder = named.length === 1 && named[0] !== undefined && isDirectory(path.resolve(cwd, named[0])) ? named[0] : undefined;
+  const files = folder === undefined ? named : [];
+  const loaded = await loadFor({ ...options, root: options.root ?? folder, files }, 'stamp');
   if (!loaded.content)
     return { code: 2, written: [], unchanged: [], output: loaded.configErrors.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).join('\n') + '\n' };
   const content = loaded.content;
-  const sourceLocale = checkLocale(options.source, '--source') ?? content.config.sourceLocale;
+  checkLocalesFound(content, { '--source': [options.source] });
+  const sourceLocale = options.source ?? content.config.sourceLocale;
   const written: string[] = [];
   const unchanged: string[] = [];
   const lines: string[] = [];
   let code = 0;
-  for (const { translation, source } of locate(content, options.files ?? [], loaded.cwd, sourceLocale)) {
+  for (const { translation, source } of locate(content, files, loaded.cwd, sourceLocale)) {
     const file = path.resolve(content.root, translation.path);
     const shown = toPosix(path.relative(loaded.cwd, file));
     if (!source) {
@@ -98,21 +104,27 @@ export async function runStamp(options: StampOptions = {}): Promise<StampResult>
 
 /** Register `stamp [files...]`. */
 export function registerStamp(program: Command, state: { code: number }): void {
-  program
+  const command = program
     .command('stamp')
     .description('record in translations the per-step hashes of their source (translationOf front matter)')
-    .argument('[files...]', 'translation files (default: every translation)')
-    .option('--root <dir>', 'content root (default: from guidekit.config.json, else ./content)')
-    .option('-s, --source <locale>', 'source locale')
-    .option('-c, --config <file>', 'configuration file')
-    .action(async (files: string[], flags: Record<string, unknown>) => {
-      const result = await runStamp({
-        files,
-        root: flags.root as string | undefined,
-        source: flags.source as string | undefined,
-        config: flags.config as string | undefined,
-      });
-      process.stdout.write(result.output);
-      state.code = result.code;
-    });
+    .argument(
+      '[paths...]',
+      'translation files (their content root is found from them), or the content root (default: from guidekit.config.json found upward, else ./content)',
+    )
+    .option('-s, --source <locale>', 'source locale (default: the configuration’s sourceLocale)')
+    .option('-c, --config <file>', 'use this configuration file instead of looking one up')
+    .option('--no-cache', 'parse every file again, ignoring node_modules/.cache/guidekit');
+  addColorOptions(command).action(async (files: string[], flags: { source?: string; config?: string; cache: boolean }) => {
+    const result = await runStamp({ files, source: flags.source, config: flags.config, cache: flags.cache });
+    process.stdout.write(result.output);
+    state.code = result.code;
+  });
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -1,28 +1,44 @@
 import path from 'node:path';
-import { computeStatus, describeState, renderStatusHtml, type StatusReport } from '@guidekit/i18n';
+import { addColorOptions, createProgress, EXIT, listOption, shouldColor, UsageError, writeOutput } from '@guidekit/cli-kit';
+import { computeStatus, describeState, renderStatusHtml, type GuideStatus, type StatusReport, type TranslationState } from '@guidekit/i18n';
+import type { Diagnostic } from '@guidekit/model';
 import { report } from '@guidekit/report';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import writeFileAtomic from 'write-file-atomic';
-import { checkLocale, loadFor, type ContentOptions } from '../shared.js';
-import { UsageError } from '../usage.js';
+import { checkLocale, checkLocalesFound, loadFor, type ContentOptions } from '../shared.js';
+import { VERSION } from '../version.js';
+
+/** Reporters of `status`: the table (`stylish`), the status as JSON, or one diagnostic per guide that is not up to date. */
+export const STATUS_REPORTERS = ['stylish', 'json', 'sarif', 'github'] as const;
+
+/** States `--fail-on` accepts. */
+export const FAIL_ON_STATES = ['stale', 'missing', 'orphan', 'unknown'] as const;
 
 /** Options of {@link runStatus}. */
 export interface StatusCommandOptions extends ContentOptions {
   source?: string | undefined;
   target?: readonly string[] | undefined;
-  /** `table` (default) or `json`. */
+  /** `stylish` (the table, default), `json`, `sarif` or `github` (`table` is kept as a name of `stylish`). */
   reporter?: string | undefined;
+  /** Exit 1 when a guide is in one of these states (`--fail-on stale,missing`). */
+  failOn?: readonly string[] | undefined;
+  /** Write the report to this file instead of returning it. */
+  output?: string | undefined;
   /** Also write a self-contained HTML dashboard to this file. */
   html?: string | undefined;
   /** `false`: do not read git history for unstamped translations. */
   history?: boolean | undefined;
+  /** ANSI colours (sarif/github/json have none; the table has none either today). */
+  color?: boolean | undefined;
 }
 
 /** What {@link runStatus} resolves to. */
 export interface StatusResult {
-  /** 0, or 2 on an invalid configuration. Status is information: stale is not a failure. */
+  /** 0; 1 when a guide is in a `failOn` state; 2 on an invalid configuration. */
   code: number;
   status?: StatusReport | undefined;
+  /** One diagnostic per guide that is not up to date (what sarif and github print). */
+  diagnostics: Diagnostic[];
   output: string;
 }
 
@@ -46,22 +62,59 @@ export function formatStatusTable(status: StatusReport): string {
   return `${out.join('\n').trimEnd()}\n`;
 }
 
+const SEVERITY: Record<Exclude<TranslationState, 'up-to-date'>, Diagnostic['severity']> = {
+  stale: 'warning',
+  missing: 'warning',
+  orphan: 'warning',
+  unknown: 'info',
+};
+
 /**
- * Compute the translation status of a content tree, as `guidekit-i18n status` prints it.
+ * One diagnostic per guide that is not up to date, for reporters a CI annotates with: on the
+ * translation (the source for a missing one), rule `i18n/status-<state>`, a sentence that says
+ * which steps changed.
  *
- * @param options Root, locales, reporter (`table` or `json`) and an optional HTML file.
- * @returns The exit code, the status and the text to print.
- * @throws {UsageError} On a call that cannot run.
+ * @param status The status.
+ * @param root The absolute content root (files are made absolute).
+ */
+export function statusDiagnostics(status: StatusReport, root: string): Diagnostic[] {
+  return status.guides.flatMap((row): Diagnostic[] => {
+    if (row.state === 'up-to-date') return [];
+    const file = row.translation ?? row.source;
+    if (file === undefined) return [];
+    return [{ file: path.resolve(root, file), line: 1, column: 1, severity: SEVERITY[row.state], ruleId: `i18n/status-${row.state}`, message: sentence(row) }];
+  });
+}
+
+function sentence(row: GuideStatus): string {
+  switch (row.state) {
+    case 'stale':
+      return `Unexpected stale ${row.locale} translation of \`${row.slug}\`: ${row.stale.map((unit) => `${unit.key} (${unit.title})`).join(', ')} changed in the source since it was made`;
+    case 'missing':
+      return `Unexpected missing ${row.locale} translation of \`${row.slug}\`, expected one beside the source`;
+    case 'orphan':
+      return `Unexpected ${row.locale} translation \`${row.slug}\` without a source, expected a ${row.source ?? 'source'} guide of the same slug`;
+    default:
+      return `Unknown state of the ${row.locale} translation of \`${row.slug}\`: no stamp and no git history, expected \`guidekit-i18n stamp\` to record its source`;
+  }
+}
+
+/**
+ * The `guidekit-i18n status` command as a function: the translation status of a tree, as a
+ * table, JSON, SARIF or GitHub annotations, failing on the states asked for.
+ *
+ * @throws {UsageError} On a call that cannot run (unknown reporter, state or locale).
  */
 export async function runStatus(options: StatusCommandOptions = {}): Promise<StatusResult> {
-  const reporter = options.reporter ?? 'table';
-  if (reporter !== 'table' && reporter !== 'json' && reporter !== 'stylish') {
-    throw new UsageError(`Unexpected reporter \`${reporter}\`, expected table or json`);
-  }
+  const reporter = options.reporter === 'table' ? 'stylish' : (options.reporter ?? 'stylish');
+  if (!(STATUS_REPORTERS as readonly string[]).includes(reporter))
+    throw new UsageError(`Unexpected reporter \`${reporter}\`, expected one of ${STATUS_REPORTERS.join(', ')}`);
+  const failOn = checkFailOn(options.failOn ?? []);
   const source = checkLocale(options.source, '--source');
-  const targets = (options.target ?? []).map((locale) => checkLocale(locale, '--target')!);
+  const targets = (options.target ?? []).map((locale) => checkLocale(locale, '--target') ?? locale);
   const loaded = await loadFor(options, 'status');
-  if (!loaded.content) return { code: 2, output: report(loaded.configErrors, { cwd: loaded.cwd }) };
+  if (!loaded.content) return { code: EXIT.usage, diagnostics: loaded.configErrors, output: report(loaded.configErrors, { cwd: loaded.cwd }) };
+  checkLocalesFound(loaded.content, { '--source': [source], '--target': targets });
   const status = computeStatus(loaded.content, {
     sourceLocale: source,
     targetLocales: targets,
@@ -69,43 +122,62 @@ export async function runStatus(options: StatusCommandOptions = {}): Promise<Sta
     ...(options.history === false ? { history: false as const } : {}),
   });
   if (options.html !== undefined) writeFileAtomic.sync(path.resolve(loaded.cwd, options.html), renderStatusHtml(status));
+  const diagnostics = statusDiagnostics(status, loaded.content.root);
+  const code = status.guides.some((row) => failOn.includes(row.state)) ? EXIT.errors : EXIT.ok;
+  return { code, status, diagnostics, output: writeOutput(format(status, diagnostics, reporter, loaded.cwd, options.color), options.output, loaded.cwd) };
+}
+
+function format(status: StatusReport, diagnostics: Diagnostic[], reporter: string, cwd: string, color: boolean | undefined): string {
+  if (reporter === 'stylish') return formatStatusTable(status);
   if (reporter === 'json') {
     // The machine form carries no step texts: they are for the dashboard.
     const lean = { ...status, guides: status.guides.map((row) => ({ ...row, stale: row.stale.map(({ key, reason, title }) => ({ key, reason, title })) })) };
-    return { code: 0, status, output: `${JSON.stringify(lean, null, 2)}\n` };
+    return `${JSON.stringify(lean, null, 2)}\n`;
   }
-  return { code: 0, status, output: formatStatusTable(status) };
+  return report(diagnostics, { reporter, cwd, tool: { name: 'guidekit-i18n', version: VERSION }, color: color === true });
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, ...value.split(',').filter(Boolean)];
+function checkFailOn(states: readonly string[]): string[] {
+  for (const state of states) {
+    if (!(FAIL_ON_STATES as readonly string[]).includes(state))
+      throw new UsageError(`Unexpected --fail-on state \`${state}\`, expected one of ${FAIL_ON_STATES.join(', ')}`);
+  }
+  return [...states];
 }
 
 /** Register `status [root]`. */
 export function registerStatus(program: Command, state: { code: number }): void {
-  program
+  const command = program
     .command('status')
     .description('print the translation state of every guide: up to date, stale, missing, orphan, unknown')
-    .argument('[root]', 'content root (default: from guidekit.config.json, else ./content)')
-    .option('-s, --source <locale>', 'source locale')
-    .option('-t, --target <locale>', 'target locale; repeat or comma-separate', collect, [])
-    .option('-r, --reporter <name>', 'table or json', 'table')
+    .argument('[root]', 'content root (default: from guidekit.config.json found upward, else ./content)')
+    .option('-s, --source <locale>', 'source locale (default: the configuration’s sourceLocale)')
+    .option('-t, --target <locale>', 'target locale; repeat or comma-separate for several (default: all)', listOption, [])
+    .addOption(
+      new Option('-r, --reporter <name>', 'output format: the table, the status as JSON, or annotations')
+        .choices([...STATUS_REPORTERS, 'table'])
+        .default('stylish'),
+    )
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--fail-on <states>', `exit 1 when a guide is in one of these states (comma-separated: ${FAIL_ON_STATES.join(', ')})`, listOption, [])
     .option('--html <file>', 'also write a self-contained HTML dashboard')
-    .option('-c, --config <file>', 'configuration file')
+    .option('-c, --config <file>', 'use this configuration file instead of looking one up')
     .option('--no-history', 'do not read git history for unstamped translations')
-    .option('--no-cache', 'do not use the parse cache')
-    .action(async (root: string | undefined, flags: Record<string, unknown>) => {
+    .option('--no-cache', 'parse every file again, ignoring node_modules/.cache/guidekit');
+  addColorOptions(command).action(async (root: string | undefined, flags: StatusCommandOptions) => {
+    const progress = createProgress('guidekit-i18n status: parsing');
+    try {
       const result = await runStatus({
+        ...flags,
         root,
-        source: flags.source as string | undefined,
-        target: flags.target as string[],
-        reporter: flags.reporter as string,
-        html: flags.html as string | undefined,
-        config: flags.config as string | undefined,
-        history: flags.history !== false,
-        cache: flags.cache !== false,
+        color: shouldColor(flags.color, { stream: process.stdout }),
+        onProgress: progress ? ({ done, total }) => progress.update(done, total) : undefined,
       });
+      progress?.clear();
       if (result.output) process.stdout.write(result.output);
       state.code = result.code;
-    });
+    } finally {
+      progress?.clear();
+    }
+  });
 }
