@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { availableFormats } from '@guidekit/build';
+import { availableFormats } from '@guidekit/publish';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -65,17 +65,25 @@ describe('examples/github-workflow.yml', () => {
     expect(w.jobs.check!.permissions?.['security-events']).toBe('write');
   });
 
-  it('builds every format with the guidekit cache restored and publishes dist/html', () => {
+  it('builds every format in 3 shards with the guidekit cache restored, merges them and publishes dist/html', () => {
     const w = load();
     const build = w.jobs.build!.steps;
     const buildRun = build.find((s) => s.run?.includes('guidekit-docs build'))!.run!;
     const formats = /--format (\S+)/.exec(buildRun)![1]!.split(',').sort();
     expect(formats).toEqual([...availableFormats()].sort());
+    expect(buildRun).toMatch(/--shard \$\{\{ matrix\.shard \}\}\/3 --out shard\b/);
     const cache = build.find((s) => s.uses?.startsWith('actions/cache@'));
     expect(cache?.with?.path).toContain('node_modules/.cache/guidekit');
+    expect(cache?.with?.path).toContain('shard');
     expect(build.indexOf(cache!)).toBeLessThan(build.findIndex((s) => s.run === buildRun));
     expect(build.some((s) => s.run && /apt-get install .*\bchromium\b/.test(s.run))).toBe(true);
-    const artifact = build.find((s) => s.uses?.startsWith('actions/upload-artifact@') && s.with?.path === 'dist/html');
+    const handOver = build.find((s) => s.uses?.startsWith('actions/upload-artifact@') && s.with?.path === 'shard');
+    // The shard's manifest is in a hidden folder (shard/.guidekit).
+    expect(handOver?.with?.['include-hidden-files']).toBe(true);
+    const merge = w.jobs.merge!.steps;
+    const mergeRun = merge.find((s) => s.run?.includes('guidekit-docs merge'))!.run!;
+    expect(mergeRun).toMatch(/merge shards\/shard-1 shards\/shard-2 shards\/shard-3 .*--out dist/);
+    const artifact = merge.find((s) => s.uses?.startsWith('actions/upload-artifact@') && s.with?.path === 'dist/html');
     expect(artifact).toBeDefined();
   });
 });
