@@ -2,6 +2,7 @@ import { createCli, EXIT, runCli, UsageError, type Cli } from '@guidekit/cli-kit
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerMerge } from './commands/merge.js';
+import { registerRules } from './commands/rules.js';
 import { VERSION } from './version.js';
 
 export { EXIT, UsageError };
@@ -19,6 +20,7 @@ export function createProgram(): Cli {
   registerCheck(cli.program, cli);
   registerBuild(cli.program, cli);
   registerMerge(cli.program, cli);
+  registerRules(cli.program, cli);
   return cli;
 }
 

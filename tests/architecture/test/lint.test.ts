@@ -26,7 +26,10 @@ const FORMATTED = [
   'apps/i18n-lint',
   'apps/docs/src/cli.ts',
   'apps/docs/src/commands/check.ts',
+  'apps/docs/src/commands/rules.ts',
   'apps/docs/test/check.test.ts',
+  'apps/docs/test/grammar.test.ts',
+  'packages/content/test/directives-properties.test.ts',
   'tests/architecture',
 ];
 
