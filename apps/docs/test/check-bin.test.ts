@@ -49,4 +49,16 @@ describe('the built guidekit-docs bin', () => {
     expect(clean.status).toBe(0);
     expect(clean.stderr).toBe('');
   });
+
+  it('lists the rules, and prints a usage error as one line and where the help is', () => {
+    const rules = run(['rules'], app);
+    expect(rules.status).toBe(0);
+    expect(rules.stdout).toMatch(/^content\/missing-image +error/m);
+    const bad = run(['check', '--reporter', 'xml'], app);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trimEnd().split('\n')).toEqual([
+      "guidekit-docs check: option '-r, --reporter <name>' argument 'xml' is invalid. Allowed choices are stylish, json, sarif, github.",
+      'See `guidekit-docs check --help`.',
+    ]);
+  });
 });
