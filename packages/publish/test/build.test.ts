@@ -275,6 +275,17 @@ describe('an incremental build', () => {
   });
 });
 
+describe('what a build reports', () => {
+  test('a tree with images and no static folder: one note, not a warning per image, as check says it', async () => {
+    const tree = standardTree();
+    delete tree['content/static/images/printer/p1.png'];
+    const dir = tempTree(tree);
+    const { result } = await run(dir, { formats: ['html', 'single', 'md'] });
+    expect(result.diagnostics.filter((d) => d.ruleId === 'render/asset-not-found')).toEqual([]);
+    expect(result.diagnostics.filter((d) => d.ruleId === 'content/no-static-dir').map((d) => d.severity)).toEqual(['info']);
+  });
+});
+
 describe('kill safety and leftovers', () => {
   test('staging files and temporary files of a killed build are removed by the next one', async () => {
     const dir = tempTree(standardTree());
