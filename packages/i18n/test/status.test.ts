@@ -69,7 +69,7 @@ describe('status from git history', () => {
     expect(row.stale.map((unit) => unit.key)).toEqual(['step-3']);
     expect(row.stale[0]!.then).toContain(step3);
     expect(row.stale[0]!.now).toContain(step3Changed);
-    expect(status.locales).toEqual([{ locale: 'en', total: 1, upToDate: 0, stale: 1, missing: 0, orphan: 0, unknown: 0, completion: 0 }]);
+    expect(status.locales).toEqual([{ locale: 'en', total: 1, upToDate: 0, stale: 1, untranslated: 0, missing: 0, orphan: 0, unknown: 0, completion: 0 }]);
 
     // The linter sees the same thing, on the translation's step 3, related to the source's.
     const stale = lintContent(content).filter((d) => d.ruleId === 'i18n/stale-step');

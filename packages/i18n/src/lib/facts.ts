@@ -8,6 +8,8 @@ export interface Located<T> {
   position?: Position | undefined;
   /** For links: written as `[text] (url)`, so Markdown did not read it as a link. */
   broken?: boolean;
+  /** For links: the rank of the prose block (paragraph, heading, cell) it is in. */
+  block?: number;
 }
 
 /** A URL written as text; Markdown without GFM does not link it, but readers follow it. */
@@ -128,7 +130,7 @@ function walkInline(node: Nodes, facts: UnitFacts, marked: boolean, words: strin
     }
     case 'link': {
       const link = node as { url: string; position?: Position };
-      facts.links.push({ value: link.url, position: link.position });
+      facts.links.push({ value: link.url, position: link.position, block: facts.prose.length });
       break;
     }
     case 'uiLabel': {

@@ -87,3 +87,27 @@ function safe(segment: string): string {
     return '';
   }
 }
+
+/**
+ * Whether two URLs point at one site in two languages through its language sub-domains
+ * (`en.wikipedia.org/wiki/Lighthouse` and `fr.wikipedia.org/wiki/Phare`): such a site names its
+ * pages in each language, so the localised page is a correct translation of the link.
+ *
+ * @param a One URL.
+ * @param b The other.
+ * @param locales The languages of both sides.
+ */
+export function sameLocalisedSite(a: string, b: string, locales: readonly string[]): boolean {
+  const languages = new Set(locales.map((locale) => locale.toLowerCase().split(/[-_]/)[0]!));
+  const split = (url: string) => {
+    try {
+      const labels = new URL(url).hostname.toLowerCase().split('.');
+      return labels.length > 2 && isLocaleTag(labels[0]!, languages) ? { language: labels[0]!, site: labels.slice(1).join('.') } : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const x = split(a);
+  const y = split(b);
+  return x !== undefined && y !== undefined && x.site === y.site && x.language !== y.language;
+}

@@ -28,6 +28,8 @@ function timeKey(hours: number, minutes: number, meridiem: string | undefined): 
 // look-behind keeps identifiers such as `M365`, `IPv4` or `x64` out: they are names, not numbers.
 const NUMBER = /(?<![\p{L}\p{N}_.,])(?:(\d+(?:\.\d+){2,})|(\d{1,3}(?:[\u00a0\u202f ,.]\d{3})+)(?![.,]?\d)|(\d+[.,]\d+)|(\d+))/gu;
 
+const V_PREFIX = /(?<![\p{L}\p{N}_.])[vV](\d+(?:\.\d+)*)(?![\p{L}\p{N}])/gu;
+
 /**
  * Find the numbers in a piece of prose and normalise their spelling, so `8 heures` and
  * `8 hours`, `1 000` and `1,000`, `2,5 %` and `2.5%`, `1er` and `1st`, `22 h 00` and `10:00 PM`
@@ -49,6 +51,12 @@ export function extractNumbers(text: string): NumberToken[] {
     if (!key) continue;
     tokens.push({ key, keys: [key, String(Number(hours))], raw: raw.trim(), index: match.index });
     taken.push([match.index, match.index + raw.length]);
+  }
+  // `v4` is `version 4` / `Version 4`: the number is the version's.
+  for (const match of text.matchAll(V_PREFIX)) {
+    const key = match[1]!.split('.').length > 2 ? match[1]! : String(Number(match[1]!));
+    tokens.push({ key, keys: [key], raw: match[0], index: match.index });
+    taken.push([match.index, match.index + match[0].length]);
   }
   NUMBER.lastIndex = 0;
   for (let match = NUMBER.exec(text); match; match = NUMBER.exec(text)) {

@@ -36,7 +36,7 @@ const HEADING = /^(\s{0,3}#{1,6}[ \t]+)(.*?)([ \t]+#+)?([ \t]*)$/;
  * @param options The target locale and extra keywords.
  * @returns The skeleton's text, with the source's line endings.
  */
-export function scaffold(source: GuideDoc, options: ScaffoldOptions): string {
+export function scaffoldText(source: GuideDoc, options: ScaffoldOptions): string {
   const text = source.text ?? '';
   const eol = /\r\n/.test(text) ? '\r\n' : '\n';
   const lines = text.split(/\r?\n/);

@@ -2,13 +2,14 @@ import type { LoadedContent } from '@guidekit/content';
 import { byCodeUnit, type Guide, type Position } from '@guidekit/model';
 import { unitsOf } from './align.js';
 import { docOf, historyBaseline, localesOf, type ContentI18nOptions } from './content.js';
+import { factsOf } from './facts.js';
 import { gitHistory, type History } from './git.js';
 import { localeMatches } from './lint.js';
 import { stampBaseline, staleUnits, type StaleUnit } from './staleness.js';
 import type { Baseline, GuideDoc } from './types.js';
 
 /** The translation state of one guide in one locale. */
-export type TranslationState = 'up-to-date' | 'stale' | 'missing' | 'orphan' | 'unknown';
+export type TranslationState = 'up-to-date' | 'stale' | 'untranslated' | 'missing' | 'orphan' | 'unknown';
 
 /** A source step (or article section) that changed since the translation was made. */
 export interface StaleDetail extends StaleUnit {
@@ -43,6 +44,8 @@ export interface LocaleStatus {
   total: number;
   upToDate: number;
   stale: number;
+  /** Translations still holding the source's prose (fresh from `scaffold`). */
+  untranslated: number;
   missing: number;
   orphan: number;
   unknown: number;
@@ -122,6 +125,10 @@ export function computeStatus(content: LoadedContent, options: StatusOptions = {
         row.state = 'missing';
         continue;
       }
+      if (stillSourceProse(source, translation)) {
+        row.state = 'untranslated';
+        continue;
+      }
       const baseline = baselineOf(content, history, source, translation);
       if (!baseline) continue;
       row.origin = baseline.origin;
@@ -151,6 +158,7 @@ export function computeStatus(content: LoadedContent, options: StatusOptions = {
       total,
       upToDate,
       stale: count('stale'),
+      untranslated: count('untranslated'),
       missing: count('missing'),
       orphan: count('orphan'),
       unknown: count('unknown'),
@@ -158,6 +166,19 @@ export function computeStatus(content: LoadedContent, options: StatusOptions = {
     };
   });
   return { sourceLocale, locales, guides };
+}
+
+/**
+ * Whether a translation still says what its source says: at least four in five of its prose
+ * blocks of three words or more are the source's, word for word (a scaffold, whose headings
+ * only are translated). Such a translation is `untranslated` until its prose differs.
+ */
+export function stillSourceProse(source: Guide, translation: Guide): boolean {
+  const proseOf = (guide: Guide) => unitsOf(guide).flatMap((unit) => factsOf(unit).prose.map((block) => block.prose).filter((prose) => prose.split(' ').length >= 3));
+  const theirs = new Set(proseOf(source));
+  const ours = proseOf(translation);
+  if (ours.length === 0) return false;
+  return ours.filter((prose) => theirs.has(prose)).length >= 0.8 * ours.length;
 }
 
 /** A status row as words: `up to date`, `stale (steps: 2, 5)`. */

@@ -35,6 +35,8 @@ export const numberMismatch = defineRule({
       ok: [
         { source: '##### Étape 1 : A\nAttendez 8 heures, soit 1 000 secondes à 2,5 %.', translation: '##### Step 1: A\nWait 8 hours, that is 1,000 seconds at 2.5%.' },
         { source: '##### Étape 1 : A\nRéglez l’heure sur 22 h 00 pour deux postes.', translation: '##### Step 1: A\nSet the time to 10:00 PM for 2 computers.' },
+        { sourceLocale: 'en', targetLocale: 'fr', source: '## Runtime\n\nIt runs on version 4, with `retries: 3` and [page 7](https://example.org/v/7).', translation: '## Moteur\n\nIl fonctionne avec la v4, avec `retries: 3` et la [page 7](https://example.org/v/7).' },
+        { sourceLocale: 'en', targetLocale: 'de', source: '## Size\n\nIt holds 1,000 lamps.', translation: '## Größe\n\nEs fasst 1.000 Lampen.' },
       ],
       notOk: [{ source: '##### Étape 1 : A\nAttendez 8 heures.', translation: '##### Step 1: A\nWait 24 hours.' }],
     },
