@@ -65,10 +65,18 @@ describe('home and locale index', () => {
     for (const g of site) expect(html).toContain(`href="${g.locale}/${g.slug}/index.html"`);
   });
 
-  it('lists one locale, newest first, linking each guide folder', () => {
+  it('lists one locale by category (uncategorised last), linking each guide folder', () => {
     const html = renderLocaleIndex('fr', site, { site: { title: 'Mes guides' } });
-    const links = [...html.matchAll(/<li><a href="([^"]+)">/g)].map((m) => m[1]);
-    expect(links).toEqual(['composants/index.html', 'sauvegarde-poste/index.html', 'nouveautes-mars/index.html']);
+    const sections = [...html.matchAll(/<section class="category"><h2 id="([^"]+)">([^<]+)<\/h2>(.*?)<\/section>/g)].map((m) => [
+      m[1],
+      m[2],
+      [...(m[3] ?? '').matchAll(/<li><a href="([^"]+)">/g)].map((l) => l[1]),
+    ]);
+    expect(sections).toEqual([
+      ['cat-windows', 'Windows', ['sauvegarde-poste/index.html']],
+      // By title within a category: « Nouveautés de mars » before « Redémarrer le service ».
+      ['cat-other', 'Autres guides', ['nouveautes-mars/index.html', 'composants/index.html']],
+    ]);
     expect(html).toContain('<title>Mes guides · Français</title>');
   });
 });
@@ -90,7 +98,27 @@ describe('renderHtml on arbitrary content (property)', () => {
   const runs = Number(process.env['FC_RUNS'] ?? 200);
   const piece = fc.oneof(
     fc.string({ maxLength: 40 }),
-    fc.constantFrom('<script>x()</script>', '<img src=x onerror=y()>', '<u>', '</u>', '<br/>', '*<u>', '</u>*', '[a](javascript:b)', '<svg onload=c()>', '<iframe srcdoc="<script>d()</script>">', '```\n', '\n\n', '##### Étape 1 : ', '---\n', '<style>', '"><script>', '<a href="data:text/html,x">', '<Notice type="x">', '{`e`}'),
+    fc.constantFrom(
+      '<script>x()</script>',
+      '<img src=x onerror=y()>',
+      '<u>',
+      '</u>',
+      '<br/>',
+      '*<u>',
+      '</u>*',
+      '[a](javascript:b)',
+      '<svg onload=c()>',
+      '<iframe srcdoc="<script>d()</script>">',
+      '```\n',
+      '\n\n',
+      '##### Étape 1 : ',
+      '---\n',
+      '<style>',
+      '"><script>',
+      '<a href="data:text/html,x">',
+      '<Notice type="x">',
+      '{`e`}',
+    ),
   );
   it('never throws and never lets a script, handler or javascript: URL through', async () => {
     await fc.assert(

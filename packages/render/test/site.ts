@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Guide } from '@guidekit/model';
-import { createImageInfo, renderHomePage, renderHtml, renderLocaleIndex, renderSingleHtml } from '../src/index.js';
+import { buildSearchIndex, createImageInfo, renderHomePage, renderHtml, renderLocaleIndex, renderSingleHtml } from '../src/index.js';
 import type { RenderContext } from '../src/index.js';
 import { makePng } from './helpers.js';
 
@@ -25,7 +25,11 @@ function write(file: string, text: string | Uint8Array): void {
  * `html/` pages, home, locale indexes, and `single/` pages. Images named in `images` are written
  * under `<out>/images/...` (generated PNGs) so sizes are known; `/images/...` resolves to them.
  */
-export async function writeSite(out: string, guides: readonly Guide[], options: { images?: readonly string[]; single?: boolean; title?: string; staticDir?: string } = {}): Promise<WrittenPage[]> {
+export async function writeSite(
+  out: string,
+  guides: readonly Guide[],
+  options: { images?: readonly string[]; single?: boolean; title?: string; staticDir?: string; search?: boolean } = {},
+): Promise<WrittenPage[]> {
   // `/` of the site is the static folder: copy it so `/images/...` is served as it is.
   if (options.staticDir) cpSync(options.staticDir, out, { recursive: true });
   for (const url of options.images ?? []) write(path.join(out, url), makePng(320, 180));
@@ -36,6 +40,7 @@ export async function writeSite(out: string, guides: readonly Guide[], options: 
   for (const guide of guides) {
     const ctx: RenderContext = {
       translations: guides.filter((g) => g.slug === guide.slug),
+      siteGuides: guides,
       site,
       imageInfo: (url, g) => (url.startsWith('/images/') ? imageInfo(url, g) : undefined),
     };
@@ -53,10 +58,22 @@ export async function writeSite(out: string, guides: readonly Guide[], options: 
     write(path.join(out, 'html', locale, 'index.html'), renderLocaleIndex(locale, guides, { site }));
     pages.push({ url: `/html/${locale}/index.html`, kind: 'locale' });
   }
+  if (options.search) {
+    // The search index as the publisher's site step makes it (Pagefind over the written pages).
+    const { files, diagnostics } = await buildSearchIndex(path.join(out, 'html'));
+    if (diagnostics.length > 0) throw new Error(diagnostics.map((d) => d.message).join('\n'));
+    for (const f of files) if ('data' in f) write(path.join(out, f.path), f.data);
+  }
   return pages;
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.png': 'image/png', '.json': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+};
 
 /**
  * A tiny static server over `root`. Any `/images/...png` that does not exist is answered with a

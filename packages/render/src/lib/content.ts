@@ -83,8 +83,6 @@ const BR = /^(?:\s*<br\s*\/?>\s*)+$/i;
 const OPEN_U = /^<u\s*>$/i;
 const CLOSE_U = /^<\/u\s*>$/i;
 
-type Parent = { children: RootContent[] };
-
 /**
  * The fast path for the raw HTML real guides hold: `<br/>` runs and `<u>…</u>` pairs among
  * siblings become `break` and underline nodes, so most sections never need an HTML parser

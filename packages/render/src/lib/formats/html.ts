@@ -3,10 +3,11 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { defaultHrefFor } from '../context.js';
 import type { RenderContext } from '../context.js';
-import { renderPage } from '../page.js';
+import { renderPage, siteBodyProperties } from '../page.js';
 import { languageName, safeLang, uiStrings } from '../strings.js';
 import { collate } from '../order.js';
-import { renderGuidePage } from '../site-page.js';
+import { renderGuidePage, siteHeader } from '../site-page.js';
+import { localeCategories } from '../site-nav.js';
 
 export { jsonLdScript, siteImages } from '../site-page.js';
 
@@ -76,15 +77,19 @@ export function renderHomePage(guides: readonly Guide[], ctx: RenderContext = {}
     );
   }
   return renderPage({
+    site: true,
     lang,
     title,
-    header: h('header', { className: ['site-header'] }, h('span', { className: ['site-title'] }, title)),
+    header: siteHeader(lang, ctx, undefined, 'pagefind/'),
     main,
+    bodyProperties: siteBodyProperties(lang, ctx),
   });
 }
 
 /**
- * A locale's index page (`html/<locale>/index.html`): the guides of that locale, newest first.
+ * A locale's index page (`html/<locale>/index.html`): the guides of that locale by category (the
+ * first of their front matter `categories`, by name; guides by title), each category a section
+ * with an id the sidebar links to (`#cat-windows`).
  *
  * @param locale The locale.
  * @param guides Guides of the site (others locales are filtered out).
@@ -92,36 +97,39 @@ export function renderHomePage(guides: readonly Guide[], ctx: RenderContext = {}
  * @returns The page's HTML.
  */
 export function renderLocaleIndex(locale: string, guides: readonly Guide[], ctx: RenderContext = {}): string {
-  const t = uiStrings(locale);
-  const list = guides.filter((g) => g.locale === locale).sort(byTitle);
+  const t = uiStrings(locale, ctx.strings);
   const title = `${ctx.site?.title ?? t.guides} · ${languageName(locale)}`;
   const others = localesOf(guides, ctx).filter((l) => l !== locale);
-  const header = h('header', { className: ['site-header'] }, [
-    h('a', { className: ['site-title'], href: '../index.html' }, ctx.site?.title ?? t.guides),
-    ...(others.length > 0
-      ? [
+  const switcher =
+    others.length > 0
+      ? h(
+          'nav',
+          { className: ['languages'], ariaLabel: t.languages },
           h(
-            'nav',
-            { className: ['languages'], ariaLabel: t.languages },
-            h(
-              'ul',
-              others.map((o) => h('li', h('a', { href: `../${encodeURIComponent(o)}/index.html`, lang: safeLang(o), hrefLang: safeLang(o) }, languageName(o)))),
-            ),
+            'ul',
+            others.map((o) => h('li', h('a', { href: `../${encodeURIComponent(o)}/index.html`, lang: safeLang(o), hrefLang: safeLang(o) }, languageName(o)))),
           ),
-        ]
-      : []),
-  ]);
+        )
+      : undefined;
+  const main: ElementContent[] = [h('h1', title)];
+  for (const category of localeCategories(guides, locale)) {
+    main.push(
+      h('section', { className: ['category'] }, [
+        h('h2', { id: category.id }, category.name),
+        h(
+          'ul',
+          { className: ['guide-list'] },
+          category.guides.map((g) => guideItem(g, `${encodeURIComponent(g.slug)}/index.html`, locale)),
+        ),
+      ]),
+    );
+  }
   return renderPage({
+    site: true,
     lang: locale,
     title,
-    header,
-    main: [
-      h('h1', title),
-      h(
-        'ul',
-        { className: ['guide-list'] },
-        list.map((g) => guideItem(g, `${encodeURIComponent(g.slug)}/index.html`, locale)),
-      ),
-    ],
+    header: siteHeader(locale, ctx, '../index.html', '../pagefind/', switcher),
+    main,
+    bodyProperties: siteBodyProperties(locale, ctx),
   });
 }

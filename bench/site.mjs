@@ -1,0 +1,103 @@
+// bench/site — the HTML format with the reader site (sidebar, previous/next, breadcrumbs, notices,
+// search index) against the HTML format as it was before it, on the corpus repeated to >= 2,000
+// guides, in the same run:
+//   cold `publish --format html` now      / cold `publish --format html` before   (target <= 1.25)
+//   no-op `publish --format html` now      / cold now                              (target <= 0.05)
+// "Before" is a built checkout of an older commit (a git worktree, --base <folder>, default
+// /tmp/f-base: `git worktree add --detach /tmp/f-base <commit>`, then `pnpm install --offline`
+// and `pnpm turbo run build --filter=@guidekit/publish...` in it). Each build runs in a fresh
+// process; the two are interleaved (before, now, before, now…) and the figure is the median of
+// the per-rep ratios, since a shared machine's speed drifts within minutes.
+//
+// Usage: node bench/site.mjs [--guides 2000] [--reps 3] [--base /tmp/f-base]
+// Needs the packages built here too (`pnpm turbo run build --filter=@guidekit/publish...`).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
+};
+
+// ---- child mode: one publish in a fresh process ----
+if (args[0] === '--child') {
+  const [, checkout, root, out] = args;
+  const dist = fs.existsSync(path.join(checkout, 'packages/publish/dist/index.js')) ? 'packages/publish/dist/index.js' : 'packages/build/dist/index.js';
+  const mod = await import(pathToFileURL(path.join(checkout, dist)).href);
+  const run = mod.publish ?? mod.build;
+  const t0 = performance.now();
+  const r = await run(root, { out, formats: ['html'] });
+  const result = r.result ?? r;
+  const ms = performance.now() - t0;
+  const pagefind = fs.existsSync(path.join(out, 'html', 'pagefind', 'pagefind-entry.json'));
+  process.stdout.write(JSON.stringify({ ms, guides: result.guides, written: result.written.length, pagefind, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
+}
+
+const corpus = path.resolve(repo, '../shared/corpus/blog');
+if (!fs.existsSync(corpus)) {
+  console.error(`bench/site: no corpus at ${corpus}; nothing to measure.`);
+  process.exit(process.env.CI ? 1 : 0);
+}
+const base = path.resolve(flag('--base', '/tmp/f-base'));
+if (!fs.existsSync(path.join(base, 'packages'))) {
+  console.error(`bench/site: no built checkout at ${base} (see the header of this file)`);
+  process.exit(2);
+}
+const wanted = Number(flag('--guides', '2000'));
+const reps = Number(flag('--reps', '3'));
+
+// ---- the tree: the corpus repeated with new slugs, same stem in both folders so pairs survive ----
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'guidekit-bench-site-'));
+const root = path.join(tmp, 'content');
+const sources = [];
+for (const lang of ['french', 'english']) {
+  for (const name of fs.readdirSync(path.join(corpus, lang)).sort()) {
+    if (/\.mdx?$/.test(name)) sources.push({ lang, name, text: fs.readFileSync(path.join(corpus, lang, name), 'utf8') });
+  }
+}
+const copies = Math.ceil(wanted / sources.length);
+for (let r = 0; r < copies; r++) {
+  for (const s of sources) {
+    fs.mkdirSync(path.join(root, s.lang), { recursive: true });
+    fs.writeFileSync(path.join(root, s.lang, s.name.replace(/(\.mdx?)$/, `-r${r}$1`)), s.text);
+  }
+}
+
+/** One publish of the html format with `checkout`'s code, in a fresh process. */
+const publishWith = (checkout, out) => {
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', checkout, root, out], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`publish failed (${checkout}):\n${r.stderr}`);
+  return JSON.parse(r.stdout);
+};
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fresh = (name) => {
+  const out = path.join(tmp, name);
+  fs.rmSync(out, { recursive: true, force: true });
+  // The content cache lives under the root: every cold build starts without it.
+  fs.rmSync(path.join(root, '.guidekit'), { recursive: true, force: true });
+  return out;
+};
+
+const ratios = [];
+const rows = [];
+let now;
+for (let i = 0; i < reps; i++) {
+  const before = publishWith(base, fresh('before'));
+  now = publishWith(repo, fresh('now'));
+  ratios.push(now.ms / before.ms);
+  rows.push(`  rep ${i + 1}: before ${before.ms.toFixed(0)} ms, now ${now.ms.toFixed(0)} ms (search index: ${now.pagefind}) → ${(now.ms / before.ms).toFixed(3)}`);
+}
+const noop = publishWith(repo, path.join(tmp, 'now'));
+console.log(`bench/site: ${now.guides} guides, html format, node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}`);
+for (const r of rows) console.log(r);
+console.log(`cold html now / before (median of ${reps}): ${median(ratios).toFixed(3)} (target <= 1.25)`);
+console.log(`no-op / cold now: ${(noop.ms / now.ms).toFixed(3)} (${noop.ms.toFixed(0)} ms, ${noop.written} files written; target <= 0.05)`);
+console.log(`peak RSS now: ${now.maxRssMB.toFixed(0)} MB`);
+fs.rmSync(tmp, { recursive: true, force: true });
