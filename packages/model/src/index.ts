@@ -49,3 +49,4 @@ export { createDiagnostic, sortDiagnostics } from './lib/diagnostic.js';
 export { byCodeUnit } from './lib/order.js';
 export type { DiagnosticInit } from './lib/diagnostic.js';
 export { ruleDocsPath, ruleDocsUrl } from './lib/rule-docs.js';
+export { frontmatterFieldsType } from './lib/frontmatter-types.js';

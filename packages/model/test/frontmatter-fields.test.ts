@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FrontmatterDateSchema, FrontmatterFieldsSchema, frontmatterFieldValidators, guideJsonSchema } from '../src/index.js';
+import { FrontmatterDateSchema, FrontmatterFieldsSchema, frontmatterFieldsType, frontmatterFieldValidators, guideJsonSchema } from '../src/index.js';
 
 describe('FrontmatterDateSchema', () => {
   it('takes ISO 8601 dates and date-times as written, and refuses the rest', () => {
@@ -51,5 +51,25 @@ describe('guideJsonSchema with declared fields', () => {
 
   it('is the plain schema without declared fields', () => {
     expect(guideJsonSchema({ frontmatter: { properties: {} } })).toEqual(guideJsonSchema());
+  });
+});
+
+describe('frontmatterFieldsType', () => {
+  it('types each declared field from its schema, required ones not optional', () => {
+    expect(
+      frontmatterFieldsType({
+        properties: {
+          difficulty: { type: 'string', enum: ['easy', 'hard'] },
+          minutes: { type: 'integer', minimum: 1 },
+          reviewers: { type: 'array', items: { type: 'string' } },
+          'x-flag': { type: ['boolean', 'null'] },
+          source: { type: 'object', properties: { url: { type: 'string' } }, required: ['url'], additionalProperties: false },
+          anything: {},
+        },
+        required: ['difficulty'],
+      }),
+    ).toBe(
+      '{ difficulty: "easy" | "hard"; minutes?: number; reviewers?: Array<string>; "x-flag"?: boolean | null; source?: { url: string }; anything?: unknown; [key: string]: unknown }',
+    );
   });
 });

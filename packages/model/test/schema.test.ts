@@ -35,6 +35,7 @@ describe('@guidekit/model', () => {
         "byCodeUnit",
         "createDiagnostic",
         "frontmatterFieldValidators",
+        "frontmatterFieldsType",
         "guideJsonSchema",
         "ruleDocsPath",
         "ruleDocsUrl",
