@@ -21,7 +21,7 @@ function write(file: string, text: string | Uint8Array): void {
 }
 
 /**
- * Write a small site with the render functions only (the real build lives in @guidekit/build):
+ * Write a small site with the render functions only (the real build lives in @guidekit/publish):
  * `html/` pages, home, locale indexes, and `single/` pages. Images named in `images` are written
  * under `<out>/images/...` (generated PNGs) so sizes are known; `/images/...` resolves to them.
  */
