@@ -8,7 +8,8 @@ import type { Guide } from '@guidekit/model';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { corpusGuard, corpusGuides, fixtureGuides, parseFile, repoRoot } from './helpers.js';
+import { SITE_SCRIPT } from '../src/lib/site-script.js';
+import { corpusGuard, corpusGuides, fixtureGuides, makePng, parseFile, repoRoot } from './helpers.js';
 import { serve, writeSite } from './site.js';
 import type { WrittenPage } from './site.js';
 
@@ -43,7 +44,14 @@ async function site(guides: readonly Guide[], options: Parameters<typeof writeSi
   const out = mkdtempSync(path.join(tmpdir(), 'guidekit-render-site-'));
   const pages = await writeSite(out, guides, options);
   const { origin, server } = await serve(out);
-  cleanups.push(() => new Promise<void>((r) => { server.close(() => r()); server.closeAllConnections(); }), () => rmSync(out, { recursive: true, force: true }));
+  cleanups.push(
+    () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
+    () => rmSync(out, { recursive: true, force: true }),
+  );
   return { origin, pages, out };
 }
 
@@ -58,6 +66,9 @@ interface PageReport {
 /** Open a page, load every image (lazy ones too), run axe-core, and report what went wrong. */
 async function check(context: BrowserContext, url: string, options: { axe?: boolean } = {}): Promise<{ page: Page; report: PageReport }> {
   const page = await context.newPage();
+  // A <Youtube> thumbnail is YouTube's own image (the one outside request a page may make): this
+  // machine is offline, so it is answered with a generated PNG.
+  await page.route('https://i.ytimg.com/**', (route) => route.fulfill({ contentType: 'image/png', body: makePng(480, 360) }));
   const report: PageReport = { errors: [], failed: [], dialogs: [], violations: [], brokenImages: [] };
   page.on('console', (m) => {
     if (m.type() === 'error') report.errors.push(m.text());
@@ -81,7 +92,11 @@ async function check(context: BrowserContext, url: string, options: { axe?: bool
   if (options.axe !== false) {
     await page.evaluate(axeSource);
     report.violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> };
+        }
+      ).axe;
       const r = await axe.run(document, { resultTypes: ['violations'] });
       return r.violations.map((v) => ({ id: v.id, impact: v.impact, target: JSON.stringify(v.nodes[0]?.target) }));
     });
@@ -106,7 +121,13 @@ describe.skipIf(!hasChromium)('HTML pages of the fixture site in Chromium', () =
     for (const p of pages) {
       const { page, report } = await check(context, origin + p.url);
       // Our own pages meet every axe rule, not only the serious ones.
-      expect({ url: p.url, errors: report.errors, failed: report.failed, broken: report.brokenImages, violations: report.violations }).toEqual({ url: p.url, errors: [], failed: [], broken: [], violations: [] });
+      expect({ url: p.url, errors: report.errors, failed: report.failed, broken: report.brokenImages, violations: report.violations }).toEqual({
+        url: p.url,
+        errors: [],
+        failed: [],
+        broken: [],
+        violations: [],
+      });
       await page.close();
     }
   });
@@ -119,7 +140,9 @@ describe.skipIf(!hasChromium)('HTML pages of the fixture site in Chromium', () =
       h1: document.querySelectorAll('h1').length,
       hreflang: [...document.querySelectorAll('link[rel=alternate]')].map((l) => `${l.getAttribute('hreflang')}=${l.getAttribute('href')}`),
       jsonld: JSON.parse(document.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}')['@type'],
-      img: [...document.querySelectorAll('main img')].map((i) => `${i.getAttribute('loading')} ${i.getAttribute('width')}x${i.getAttribute('height')} ${i.getAttribute('alt')}`),
+      img: [...document.querySelectorAll('main img')].map(
+        (i) => `${i.getAttribute('loading')} ${i.getAttribute('width')}x${i.getAttribute('height')} ${i.getAttribute('alt')}`,
+      ),
       shiki: document.querySelectorAll('pre.shiki span[style]').length,
       plain: document.querySelector('pre.code-plain')?.textContent,
       labels: [...document.querySelectorAll('.ui-label')].map((e) => e.textContent),
@@ -129,7 +152,11 @@ describe.skipIf(!hasChromium)('HTML pages of the fixture site in Chromium', () =
     }));
     expect(facts.lang).toBe('fr');
     expect(facts.h1).toBe(1);
-    expect(facts.hreflang).toEqual(['fr=../../fr/sauvegarde-poste/index.html', 'en=../../en/sauvegarde-poste/index.html', 'x-default=../../fr/sauvegarde-poste/index.html']);
+    expect(facts.hreflang).toEqual([
+      'fr=../../fr/sauvegarde-poste/index.html',
+      'en=../../en/sauvegarde-poste/index.html',
+      'x-default=../../fr/sauvegarde-poste/index.html',
+    ]);
     expect(facts.jsonld).toBe('HowTo');
     expect(facts.img).toEqual(['lazy 320x180 Fenêtre du planificateur', 'lazy 320x180 Résultat de la copie']);
     expect(facts.shiki).toBeGreaterThan(3);
@@ -147,7 +174,11 @@ describe.skipIf(!hasChromium)('HTML pages of the fixture site in Chromium', () =
     await page.goto(`${origin}/html/fr/sauvegarde-poste/index.html`);
     for (const id of ['step-3', 'step-2b', 'step-1']) {
       await page.click(`.toc a[href="#${id}"]`);
-      const at = await page.evaluate(() => ({ hash: location.hash, target: document.querySelector(':target')?.id, top: Math.round(document.querySelector(':target')?.getBoundingClientRect().top ?? -999) }));
+      const at = await page.evaluate(() => ({
+        hash: location.hash,
+        target: document.querySelector(':target')?.id,
+        top: Math.round(document.querySelector(':target')?.getBoundingClientRect().top ?? -999),
+      }));
       expect(at.hash).toBe(`#${id}`);
       expect(at.target).toBe(id);
       expect(Math.abs(at.top)).toBeLessThan(5);
@@ -160,7 +191,10 @@ describe.skipIf(!hasChromium)('HTML pages of the fixture site in Chromium', () =
     await page.goto(`${origin}/html/fr/sauvegarde-poste/index.html`);
     await page.click('nav.languages a[hreflang="en"]');
     await page.waitForURL(`${origin}/html/en/sauvegarde-poste/index.html`);
-    expect(await page.evaluate(() => [document.documentElement.lang, document.querySelector('h1')?.textContent])).toEqual(['en', 'Schedule a workstation backup']);
+    expect(await page.evaluate(() => [document.documentElement.lang, document.querySelector('h1')?.textContent])).toEqual([
+      'en',
+      'Schedule a workstation backup',
+    ]);
     await page.click('nav.languages a[hreflang="fr"]');
     await page.waitForURL(`${origin}/html/fr/sauvegarde-poste/index.html`);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
@@ -181,7 +215,9 @@ describe.skipIf(!hasChromium || !hasContent)('HTML pages of the shipped content/
     // The locale folders (content/ also holds static/ and guidekit.config.json).
     const locales = readdirSync(contentDir, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'static');
     for (const locale of locales.map((d) => d.name).sort()) {
-      for (const name of readdirSync(path.join(contentDir, locale)).filter((n) => /\.mdx?$/.test(n)).sort()) {
+      for (const name of readdirSync(path.join(contentDir, locale))
+        .filter((n) => /\.mdx?$/.test(n))
+        .sort()) {
         guides.push(parseFile(path.join(contentDir, locale, name), `${locale}/${name}`, locale));
       }
     }
@@ -215,17 +251,49 @@ function domOffences(): string[] {
         const inlined =
           (el.tagName === 'IMG' && /^data:image\/(png|jpeg|gif|webp);base64,/.test(a.value)) ||
           (el.tagName === 'LINK' && el.parentElement === document.head && el.getAttribute('rel') === 'icon' && a.value === 'data:,');
-        if (/^\s*(javascript|vbscript|data):/i.test(a.value) && !inlined) bad.push(`${el.tagName} ${name}=${a.value}`);
+        // Pagefind's own search form: `action="javascript:void(0);"` so Enter never submits it.
+        const pagefindForm = el.matches('#search-ui form.pagefind-ui__form') && name === 'action' && a.value === 'javascript:void(0);';
+        if (/^\s*(javascript|vbscript|data):/i.test(a.value) && !inlined && !pagefindForm) bad.push(`${el.tagName} ${name}=${a.value}`);
         if (name === 'srcdoc') bad.push(`${el.tagName} srcdoc`);
       }
       if (name === 'style' && el.closest('main') && !el.closest('pre.shiki')) bad.push(`${el.tagName} style=${a.value}`);
     }
   }
-  for (const sel of ['iframe', 'object', 'embed', 'form', 'base', 'svg', 'math', 'template', 'noscript', 'input', 'button', 'body link', 'meta[http-equiv="refresh"]', 'link[rel="stylesheet"]', 'video', 'audio']) {
-    if (document.querySelector(sel)) bad.push(`<${sel}>`);
+  // The site's own chrome: its header controls, copy buttons, and Pagefind's UI once the search is used.
+  const chrome =
+    '.site-controls button, .code-block > .copy-button, #search-ui form.pagefind-ui__form, #search-ui input.pagefind-ui__search-input, #search-ui button[class*="pagefind-ui__"]';
+  for (const sel of [
+    'iframe',
+    'object',
+    'embed',
+    'form',
+    'base',
+    'svg',
+    'math',
+    'template',
+    'noscript',
+    'input',
+    'button',
+    'body link',
+    'meta[http-equiv="refresh"]',
+    'link[rel="stylesheet"]',
+    'video',
+    'audio',
+  ]) {
+    for (const el of document.querySelectorAll(sel)) {
+      const pagefind = el.tagName === 'LINK' && (el.getAttribute('href') ?? '').endsWith('pagefind/pagefind-ui.css') && el.parentElement === document.head;
+      if (!el.matches(chrome) && !pagefind) bad.push(`<${sel}>`);
+    }
   }
-  for (const s of document.querySelectorAll('script')) if (s.type !== 'application/ld+json') bad.push(`script ${s.outerHTML.slice(0, 60)}`);
-  if (document.querySelectorAll('style').length !== 1) bad.push('extra <style>');
+  const siteScript = (window as unknown as { __siteScript?: string }).__siteScript;
+  for (const s of document.querySelectorAll('script')) {
+    const ours =
+      s.type === 'application/ld+json' ||
+      (s.parentElement === document.head && s.textContent === siteScript) ||
+      (s.getAttribute('src') ?? '').endsWith('pagefind/pagefind-ui.js');
+    if (!ours) bad.push(`script ${s.outerHTML.slice(0, 60)}`);
+  }
+  if (document.querySelectorAll('style:not(#search-ui style)').length !== 1) bad.push('extra <style>');
   if (document.querySelectorAll('script[type="application/ld+json"]').length !== 1) bad.push('JSON-LD script count');
   return bad;
 }
@@ -233,7 +301,7 @@ function domOffences(): string[] {
 describe.skipIf(!hasChromium)('XSS vectors in Chromium', () => {
   it('executes nothing, with and without the CSP, in site and single-file pages', { timeout: 600_000 }, async () => {
     const guides = fixtureGuides('xss-site');
-    const { origin, pages } = await site(guides, { single: true });
+    const { origin, pages } = await site(guides, { single: true, search: true });
     const vectors = readFileSync(new URL('./fixtures/xss-site/fr/xss.md', import.meta.url), 'utf8').match(/__pwned/g)?.length ?? 0;
     expect(vectors).toBeGreaterThanOrEqual(30);
     // Control: the probe and the DOM check do catch an unsanitized vector, so the test can fail.
@@ -251,10 +319,25 @@ describe.skipIf(!hasChromium)('XSS vectors in Chromium', () => {
         // Give timers, lazy handlers and focus/hover handlers their chance.
         for (let y = 0; y < 2000; y += 100) await page.mouse.move(450, y % 700);
         for (let i = 0; i < 15; i++) await page.keyboard.press('Tab');
+        if (p.kind === 'guide') {
+          // The search UI shows excerpts of the indexed vectors: they must stay text too.
+          await page.click('.search-button');
+          await page.fill('.pagefind-ui__search-input', 'Vecteur');
+          await page.waitForSelector('.pagefind-ui__result-link', { timeout: 30_000 });
+        }
         await page.waitForTimeout(200);
         const pwned = await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
+        await page.evaluate((text) => {
+          (window as unknown as { __siteScript?: string }).__siteScript = text;
+        }, SITE_SCRIPT);
         const offences = await page.evaluate(domOffences);
-        expect({ url: p.url, bypassCSP, pwned, dialogs: report.dialogs, offences }).toEqual({ url: p.url, bypassCSP, pwned: undefined, dialogs: [], offences: [] });
+        expect({ url: p.url, bypassCSP, pwned, dialogs: report.dialogs, offences }).toEqual({
+          url: p.url,
+          bypassCSP,
+          pwned: undefined,
+          dialogs: [],
+          offences: [],
+        });
         // The text of the vectors is still there, as text: nothing is silently lost.
         if (p.guide?.format === 'md') expect(await page.textContent('main')).toContain('Vecteur 23');
         await page.close();
@@ -269,26 +352,43 @@ describe.skipIf(!hasChromium || !corpusGuard())('HTML pages of the whole corpus 
     const guides = corpusGuides();
     const { origin, pages, out } = await site(guides);
     expect(pages.filter((p) => p.kind === 'guide').length).toBe(guides.length);
-    const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
     const problems: unknown[] = [];
-    for (const p of pages) {
-      const { page, report } = await check(context, origin + p.url);
-      const links = await page.evaluate(() => ({
-        anchors: [...document.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute('href') ?? '').filter((h) => h.length > 1 && !document.getElementById(decodeURIComponent(h.slice(1)))),
-        switcher: [...document.querySelectorAll('nav.languages a[href]:not([aria-current])')].map((a) => new URL((a as HTMLAnchorElement).href).pathname),
-        steps: [...document.querySelectorAll('section.step')].map((s) => s.id),
-      }));
-      const missing = links.switcher.filter((u) => !existsSync(path.join(out, decodeURIComponent(u))));
-      const expectedSteps = p.kind === 'guide' ? (p.guide?.steps.map((s) => s.id) ?? []) : [];
-      const bad = report.errors.length + report.failed.length + report.brokenImages.length + serious(report).length + links.anchors.length + missing.length;
-      if (bad > 0 || JSON.stringify(links.steps) !== JSON.stringify(expectedSteps)) {
-        problems.push({ url: p.url, errors: report.errors, failed: report.failed, broken: report.brokenImages, serious: serious(report), anchors: links.anchors, missing, steps: links.steps });
+    // Light, then dark (the reader's system setting; the toggle sets the same variables).
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, colorScheme });
+      for (const p of pages) {
+        const { page, report } = await check(context, origin + p.url);
+        const links = await page.evaluate(() => ({
+          anchors: [...document.querySelectorAll('a[href^="#"]')]
+            .map((a) => a.getAttribute('href') ?? '')
+            .filter((h) => h.length > 1 && !document.getElementById(decodeURIComponent(h.slice(1)))),
+          switcher: [...document.querySelectorAll('nav.languages a[href]:not([aria-current])')].map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+          steps: [...document.querySelectorAll('section.step > h2')].map((s) => s.id),
+        }));
+        const missing = links.switcher.filter((u) => !existsSync(path.join(out, decodeURIComponent(u))));
+        const expectedSteps = p.kind === 'guide' ? (p.guide?.steps.map((s) => s.id) ?? []) : [];
+        const bad = report.errors.length + report.failed.length + report.brokenImages.length + serious(report).length + links.anchors.length + missing.length;
+        if (bad > 0 || JSON.stringify(links.steps) !== JSON.stringify(expectedSteps)) {
+          problems.push({
+            url: p.url,
+            colorScheme,
+            errors: report.errors,
+            failed: report.failed,
+            broken: report.brokenImages,
+            serious: serious(report),
+            anchors: links.anchors,
+            missing,
+            steps: links.steps,
+          });
+        }
+        await page.close();
       }
-      await page.close();
+      await context.close();
     }
     expect(problems).toEqual([]);
     // One real click through a corpus switcher.
     const pair = guides.find((g) => g.locale === 'fr' && g.kind === 'tutorial' && guides.some((e) => e.locale === 'en' && e.slug === g.slug)) as Guide;
+    const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
     const page = await context.newPage();
     await page.goto(`${origin}/html/fr/${pair.slug}/index.html`);
     await page.click('nav.languages a[hreflang="en"]');

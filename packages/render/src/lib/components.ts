@@ -64,8 +64,8 @@ export const notice: ComponentRenderer = ({ attributes, children }) => {
 };
 
 /**
- * `<Youtube id title>` → a figure with the video's thumbnail linking to the video on YouTube: no
- * frame and no third-party script, one image request when the reader scrolls to it. A bad id
+ * `<Youtube id title>` → a figure with the video's thumbnail and a link to the video on YouTube:
+ * no frame and no third-party script, one image request when the reader scrolls to it. A bad id
  * gives the title alone (nothing to link to).
  */
 export const youtube: ComponentRenderer = ({ attributes, locale }) => {
@@ -74,12 +74,11 @@ export const youtube: ComponentRenderer = ({ attributes, locale }) => {
   const title = attributes['title'] ?? t.video;
   if (!/^[\w-]{1,64}$/.test(id)) return [el('p', {}, [{ type: 'text', value: title }])];
   const href = `https://www.youtube.com/watch?v=${id}`;
+  // The thumbnail is not itself a link: the single-file page turns a remote image into a link,
+  // which must not end up inside another one.
   const thumb = el('img', { src: `https://i.ytimg.com/vi/${id}/hqdefault.jpg`, alt: title, width: 480, height: 360 }, []);
   return [
-    el('figure', { className: ['video'] }, [
-      el('a', { href, className: ['video-link'] }, [thumb]),
-      el('figcaption', {}, [el('a', { href }, [{ type: 'text', value: `${title} — ${t.watchOnYoutube}` }])]),
-    ]),
+    el('figure', { className: ['video'] }, [thumb, el('figcaption', {}, [el('a', { href }, [{ type: 'text', value: `${title} — ${t.watchOnYoutube}` }])])]),
   ];
 };
 

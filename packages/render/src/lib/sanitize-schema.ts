@@ -27,10 +27,7 @@ export const sanitizeSchema: SanitizeSchema = {
   attributes: {
     ...defaultSchema.attributes,
     span: [...(defaultSchema.attributes?.['span'] ?? []), ['className', 'ui-label']],
-    a: [
-      ...(defaultSchema.attributes?.['a'] ?? []).filter((x) => !Array.isArray(x) || x[0] !== 'className'),
-      ['className', 'data-footnote-backref', 'video-link'],
-    ],
+    a: [...(defaultSchema.attributes?.['a'] ?? []).filter((x) => !Array.isArray(x) || x[0] !== 'className'), ['className', 'data-footnote-backref']],
     p: [['className', 'notice-title']],
     figure: [['className', 'video']],
     aside: [

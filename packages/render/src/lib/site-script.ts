@@ -22,7 +22,7 @@ var b=d.createElement('div');b.className='code-block';p.parentNode.insertBefore(
 function search(s){var u=s.getAttribute('data-bundle'),b=s.querySelector('button'),on=false;
 b.addEventListener('click',function(){if(on)return;on=true;var l=d.createElement('link');l.rel='stylesheet';l.href=u+'pagefind-ui.css';d.head.appendChild(l);
 var j=d.createElement('script');j.src=u+'pagefind-ui.js';j.onload=function(){var x=d.createElement('div');x.id='search-ui';s.appendChild(x);b.hidden=true;
-new PagefindUI({element:'#search-ui',bundlePath:u,baseUrl:new URL(u,location.href).pathname.slice(0,-9),showSubResults:true,showImages:false,resetStyles:false});var i=x.querySelector('input');if(i)i.focus()};d.head.appendChild(j)})}
+var a=new URL(u,location.href).pathname;new PagefindUI({element:'#search-ui',bundlePath:a,baseUrl:a.slice(0,-9),showSubResults:true,showImages:false,resetStyles:false});var i=x.querySelector('input');if(i)i.focus()};d.head.appendChild(j)})}
 d.addEventListener('DOMContentLoaded',function(){var w=d.body.dataset;
 var b=d.querySelector('.theme-toggle');if(b)theme(b);
 d.querySelectorAll('main pre').forEach(function(p){copy(p,w)});
