@@ -40,6 +40,38 @@ export async function loadFor(options: ContentOptions & { files?: readonly strin
   return { content, cwd };
 }
 
+/** Where a command runs: the working folder and the content root found from the arguments. */
+export async function rootFor(options: ContentOptions & { files?: readonly string[] | undefined }): Promise<{ cwd: string; root: string }> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  return { cwd, root: await resolveContentRoot({ cwd, root: options.root, files: options.files, config: options.config }) };
+}
+
+/**
+ * Check `--source` / `--target` against the locales a run found (`result.locales`).
+ *
+ * @throws {UsageError} For a locale the tree does not have.
+ */
+export function checkLocalesIn(found: readonly string[], flags: Record<string, readonly (string | undefined)[]>): void {
+  for (const [flag, values] of Object.entries(flags)) {
+    for (const value of values) {
+      if (value !== undefined && !found.some((locale) => localeMatches(locale, value) || localeMatches(value, locale))) {
+        throw new UsageError(`Unexpected ${flag} \`${value}\`, expected one of the locales found: ${found.join(', ')}`);
+      }
+    }
+  }
+}
+
+/**
+ * A run function's `i18n/run` diagnostics (a file that is no translation of the tree, an existing
+ * `--out`…) are about how the command was called: a usage error, exit 2.
+ *
+ * @throws {UsageError} With the first one's message.
+ */
+export function throwRunProblems(diagnostics: readonly Diagnostic[]): void {
+  const problem = diagnostics.find((d) => d.ruleId === 'i18n/run');
+  if (problem) throw new UsageError(problem.message);
+}
+
 /** The locales a tree has (and its configuration names), sorted. */
 export function localesFound(content: LoadedContent): string[] {
   return [...new Set([...content.outlines.map((guide) => guide.locale), ...(content.config.locales ?? []), content.config.sourceLocale])].sort();

@@ -63,7 +63,7 @@ describe('one CLI grammar', () => {
     expect((await runStatus({ ...quick, cwd, failOn: ['stale', 'missing'] })).code).toBe(1);
     expect(await main(['status', path.join(cwd, 'content'), '--fail-on', 'missing', '--no-history', '--no-cache'])).toBe(1);
     expect(await main(['status', path.join(cwd, 'content'), '--fail-on', 'late'])).toBe(2);
-    expect(err).toContain('Unexpected --fail-on state `late`, expected one of stale, missing, orphan, unknown');
+    expect(err).toContain('Unexpected --fail-on state `late`, expected one of stale, untranslated, missing, orphan, unknown');
   });
 
   it('prints a bad reporter as one line and where the help is, not the whole help', async () => {

@@ -1,11 +1,20 @@
-import path from 'node:path';
-import { addColorOptions, addReportOptions, checkReporter, createProgress, deliverReport, listOption, shouldColor, type ReportFlags } from '@guidekit/cli-kit';
-import { applyInlineDirectives } from '@guidekit/content';
-import { lintContent, rules } from '@guidekit/i18n';
+import {
+  addColorOptions,
+  addReportOptions,
+  checkReporter,
+  createProgress,
+  deliverReport,
+  EXIT,
+  listOption,
+  onContentRoot,
+  shouldColor,
+  type ReportFlags,
+} from '@guidekit/cli-kit';
+import { lint, rules } from '@guidekit/i18n';
 import type { Diagnostic } from '@guidekit/model';
 import type { RuleMeta } from '@guidekit/report';
 import type { Command } from 'commander';
-import { checkLocale, checkLocalesFound, loadFor, toPosix, type ContentOptions } from '../shared.js';
+import { checkLocale, checkLocalesIn, rootFor, type ContentOptions } from '../shared.js';
 import { VERSION } from '../version.js';
 
 /** Options of {@link runLint}: what `guidekit-i18n lint` takes, as data. */
@@ -44,25 +53,24 @@ const tool = { name: 'guidekit-i18n', version: VERSION };
 export async function runLint(options: LintOptions = {}): Promise<LintResult> {
   const reporter = options.reporter ?? 'stylish';
   checkReporter(reporter);
-  const source = checkLocale(options.source, '--source');
-  const targets = (options.target ?? []).map((locale) => checkLocale(locale, '--target') ?? locale);
-  const loaded = await loadFor(options, 'lint');
-  const deliver = { ...options, reporter, cwd: loaded.cwd, tool, rules: ruleMeta };
-  if (!loaded.content) return { code: 2, diagnostics: loaded.configErrors, output: deliverReport(loaded.configErrors, deliver).text };
-  const content = loaded.content;
-  checkLocalesFound(content, { '--source': [source], '--target': targets });
-  const found = lintContent(content, { sourceLocale: source, targetLocales: targets, ...(options.history === false ? { history: false as const } : {}) });
-  // Files the linter could not read are errors of this run too.
-  const parseErrors = content.diagnostics.filter((d) => d.severity === 'error' && d.ruleId.startsWith('parse/'));
-  const kept = applyInlineDirectives([...parseErrors, ...found], (file) => content.readSource(file));
-  const shown = (options.quiet ? kept.filter((d) => d.severity === 'error') : kept).map((d) => ({
-    ...d,
-    file: path.resolve(content.root, d.file),
-    ...(d.related ? { related: { ...d.related, file: path.resolve(content.root, d.related.file) } } : {}),
-  }));
-  const sources = (file: string) => content.readSource(toPosix(path.relative(content.root, file)));
-  const { code, text } = deliverReport(shown, { ...deliver, sources });
-  return { code, diagnostics: shown, output: text };
+  const sourceLocale = checkLocale(options.source, '--source');
+  const targetLocales = (options.target ?? []).map((locale) => checkLocale(locale, '--target') ?? locale);
+  const { cwd, root } = await rootFor(options);
+  const { diagnostics, result } = await onContentRoot(root, 'guidekit-i18n lint', cwd, () =>
+    lint(root, {
+      config: options.config,
+      cache: options.cache,
+      onProgress: options.onProgress,
+      cwd,
+      sourceLocale,
+      targetLocales,
+      ...(options.history === false ? { history: false as const } : {}),
+    }),
+  );
+  if (!result.configInvalid) checkLocalesIn(result.locales, { '--source': [sourceLocale], '--target': targetLocales });
+  const shown = options.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
+  const { code, text } = deliverReport(shown, { ...options, reporter, cwd, tool, rules: ruleMeta, sources: result.readSource });
+  return { code: result.configInvalid ? EXIT.usage : code, diagnostics: shown, output: text };
 }
 
 /** Register `lint [root]`. */

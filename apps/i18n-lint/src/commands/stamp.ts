@@ -2,11 +2,12 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedContent } from '@guidekit/content';
 import type { Guide } from '@guidekit/model';
-import { localeMatches, stampText } from '@guidekit/i18n';
-import { addColorOptions } from '@guidekit/cli-kit';
+import { localeMatches, stamp } from '@guidekit/i18n';
+import { addColorOptions, EXIT, onContentRoot } from '@guidekit/cli-kit';
+import { report } from '@guidekit/report';
 import type { Command } from 'commander';
 import writeFileAtomic from 'write-file-atomic';
-import { checkLocalesFound, loadFor, toPosix, type ContentOptions } from '../shared.js';
+import { checkLocalesIn, rootFor, throwRunProblems, toPosix, type ContentOptions } from '../shared.js';
 import { UsageError } from '../usage.js';
 
 /** Options of {@link runStamp}. */
@@ -69,37 +70,25 @@ export async function runStamp(options: StampOptions = {}): Promise<StampResult>
   const named = options.files ?? [];
   const folder = named.length === 1 && named[0] !== undefined && isDirectory(path.resolve(cwd, named[0])) ? named[0] : undefined;
   const files = folder === undefined ? named : [];
-  const loaded = await loadFor({ ...options, root: options.root ?? folder, files }, 'stamp');
-  if (!loaded.content)
-    return { code: 2, written: [], unchanged: [], output: loaded.configErrors.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).join('\n') + '\n' };
-  const content = loaded.content;
-  checkLocalesFound(content, { '--source': [options.source] });
-  const sourceLocale = options.source ?? content.config.sourceLocale;
-  const written: string[] = [];
-  const unchanged: string[] = [];
-  const lines: string[] = [];
-  let code = 0;
-  for (const { translation, source } of locate(content, files, loaded.cwd, sourceLocale)) {
-    const file = path.resolve(content.root, translation.path);
-    const shown = toPosix(path.relative(loaded.cwd, file));
-    if (!source) {
-      lines.push(`${shown}: no ${sourceLocale} source with slug \`${translation.slug}\`, not stamped`);
-      code = 1;
-      continue;
-    }
-    const text = content.readSource(translation);
-    if (text === undefined) throw new Error(`Unreadable ${file}`);
-    const next = stampText(text, source);
-    if (next === text) {
-      unchanged.push(file);
-      continue;
-    }
-    writeFileAtomic.sync(file, next);
-    written.push(file);
-    lines.push(`${shown}: stamped from ${toPosix(path.relative(loaded.cwd, path.resolve(content.root, source.path)))}`);
-  }
-  lines.push(`${written.length} stamped, ${unchanged.length} already up to date`);
-  return { code, written, unchanged, output: `${lines.join('\n')}\n` };
+  const { root } = await rootFor({ ...options, cwd, root: options.root ?? folder, files });
+  const { diagnostics, result } = await onContentRoot(root, 'guidekit-i18n stamp', cwd, () =>
+    stamp(root, { config: options.config, cache: options.cache, cwd, files, sourceLocale: options.source }),
+  );
+  if (result.configInvalid) return { code: EXIT.usage, written: [], unchanged: [], output: report(diagnostics, { cwd }) };
+  checkLocalesIn(result.locales, { '--source': [options.source] });
+  throwRunProblems(diagnostics.filter((d) => files.some((file) => path.resolve(cwd, file) === d.file)));
+  const shown = (file: string) => toPosix(path.relative(cwd, file));
+  const lines = [
+    ...diagnostics.map((d) => `${shown(d.file)}: ${d.message}`),
+    ...result.written.map(({ file }) => `${shown(file)}: stamped`),
+    `${result.written.length} stamped, ${result.unchanged.length} already up to date`,
+  ];
+  return {
+    code: diagnostics.length > 0 ? EXIT.errors : EXIT.ok,
+    written: result.written.map(({ file }) => file),
+    unchanged: result.unchanged,
+    output: `${lines.join('\n')}\n`,
+  };
 }
 
 /** Register `stamp [files...]`. */

@@ -1,18 +1,18 @@
 import path from 'node:path';
-import { addColorOptions, createProgress, EXIT, listOption, shouldColor, UsageError, writeOutput } from '@guidekit/cli-kit';
-import { computeStatus, describeState, renderStatusHtml, type GuideStatus, type StatusReport, type TranslationState } from '@guidekit/i18n';
+import { addColorOptions, createProgress, EXIT, listOption, onContentRoot, shouldColor, UsageError, writeOutput } from '@guidekit/cli-kit';
+import { describeState, renderStatusHtml, status, type GuideStatus, type StatusReport, type TranslationState } from '@guidekit/i18n';
 import type { Diagnostic } from '@guidekit/model';
 import { report } from '@guidekit/report';
 import { Option, type Command } from 'commander';
 import writeFileAtomic from 'write-file-atomic';
-import { checkLocale, checkLocalesFound, loadFor, type ContentOptions } from '../shared.js';
+import { checkLocale, checkLocalesIn, rootFor, type ContentOptions } from '../shared.js';
 import { VERSION } from '../version.js';
 
 /** Reporters of `status`: the table (`stylish`), the status as JSON, or one diagnostic per guide that is not up to date. */
 export const STATUS_REPORTERS = ['stylish', 'json', 'sarif', 'github'] as const;
 
 /** States `--fail-on` accepts. */
-export const FAIL_ON_STATES = ['stale', 'missing', 'orphan', 'unknown'] as const;
+export const FAIL_ON_STATES = ['stale', 'untranslated', 'missing', 'orphan', 'unknown'] as const;
 
 /** Options of {@link runStatus}. */
 export interface StatusCommandOptions extends ContentOptions {
@@ -64,6 +64,7 @@ export function formatStatusTable(status: StatusReport): string {
 
 const SEVERITY: Record<Exclude<TranslationState, 'up-to-date'>, Diagnostic['severity']> = {
   stale: 'warning',
+  untranslated: 'warning',
   missing: 'warning',
   orphan: 'warning',
   unknown: 'info',
@@ -90,6 +91,8 @@ function sentence(row: GuideStatus): string {
   switch (row.state) {
     case 'stale':
       return `Unexpected stale ${row.locale} translation of \`${row.slug}\`: ${row.stale.map((unit) => `${unit.key} (${unit.title})`).join(', ')} changed in the source since it was made`;
+    case 'untranslated':
+      return `Unexpected untranslated ${row.locale} translation of \`${row.slug}\`: its prose is still the source's, expected it translated`;
     case 'missing':
       return `Unexpected missing ${row.locale} translation of \`${row.slug}\`, expected one beside the source`;
     case 'orphan':
@@ -110,21 +113,29 @@ export async function runStatus(options: StatusCommandOptions = {}): Promise<Sta
   if (!(STATUS_REPORTERS as readonly string[]).includes(reporter))
     throw new UsageError(`Unexpected reporter \`${reporter}\`, expected one of ${STATUS_REPORTERS.join(', ')}`);
   const failOn = checkFailOn(options.failOn ?? []);
-  const source = checkLocale(options.source, '--source');
-  const targets = (options.target ?? []).map((locale) => checkLocale(locale, '--target') ?? locale);
-  const loaded = await loadFor(options, 'status');
-  if (!loaded.content) return { code: EXIT.usage, diagnostics: loaded.configErrors, output: report(loaded.configErrors, { cwd: loaded.cwd }) };
-  checkLocalesFound(loaded.content, { '--source': [source], '--target': targets });
-  const status = computeStatus(loaded.content, {
-    sourceLocale: source,
-    targetLocales: targets,
-    withText: options.html !== undefined,
-    ...(options.history === false ? { history: false as const } : {}),
-  });
-  if (options.html !== undefined) writeFileAtomic.sync(path.resolve(loaded.cwd, options.html), renderStatusHtml(status));
-  const diagnostics = statusDiagnostics(status, loaded.content.root);
-  const code = status.guides.some((row) => failOn.includes(row.state)) ? EXIT.errors : EXIT.ok;
-  return { code, status, diagnostics, output: writeOutput(format(status, diagnostics, reporter, loaded.cwd, options.color), options.output, loaded.cwd) };
+  const sourceLocale = checkLocale(options.source, '--source');
+  const targetLocales = (options.target ?? []).map((locale) => checkLocale(locale, '--target') ?? locale);
+  const { cwd, root } = await rootFor(options);
+  const run = await onContentRoot(root, 'guidekit-i18n status', cwd, () =>
+    status(root, {
+      config: options.config,
+      cache: options.cache,
+      onProgress: options.onProgress,
+      cwd,
+      sourceLocale,
+      targetLocales,
+      withText: options.html !== undefined,
+      ...(options.history === false ? { history: false as const } : {}),
+    }),
+  );
+  if (run.result.configInvalid) return { code: EXIT.usage, diagnostics: run.diagnostics, output: report(run.diagnostics, { cwd }) };
+  checkLocalesIn(run.result.locales, { '--source': [sourceLocale], '--target': targetLocales });
+  const loaded = { cwd, content: { root: run.result.root } };
+  const statusReport = run.result.report;
+  if (options.html !== undefined) writeFileAtomic.sync(path.resolve(cwd, options.html), renderStatusHtml(statusReport));
+  const diagnostics = statusDiagnostics(statusReport, loaded.content.root);
+  const code = statusReport.guides.some((row) => failOn.includes(row.state)) ? EXIT.errors : EXIT.ok;
+  return { code, status: statusReport, diagnostics, output: writeOutput(format(statusReport, diagnostics, reporter, cwd, options.color), options.output, cwd) };
 }
 
 function format(status: StatusReport, diagnostics: Diagnostic[], reporter: string, cwd: string, color: boolean | undefined): string {
@@ -149,7 +160,7 @@ function checkFailOn(states: readonly string[]): string[] {
 export function registerStatus(program: Command, state: { code: number }): void {
   const command = program
     .command('status')
-    .description('print the translation state of every guide: up to date, stale, missing, orphan, unknown')
+    .description('print the translation state of every guide: up to date, stale, untranslated, missing, orphan, unknown')
     .argument('[root]', 'content root (default: from guidekit.config.json found upward, else ./content)')
     .option('-s, --source <locale>', 'source locale (default: the configuration’s sourceLocale)')
     .option('-t, --target <locale>', 'target locale; repeat or comma-separate for several (default: all)', listOption, [])

@@ -33,6 +33,8 @@ export interface RunResult {
   configInvalid: boolean;
   sourceLocale: string;
   targetLocales: string[];
+  /** Every locale the tree has (its guides' and the configuration's), sorted: what a CLI checks `--source`/`--target` against. */
+  locales: string[];
   /** A file's text by its absolute path, as the run read it (for reporters that show lines). */
   readSource: (file: string) => string | undefined;
 }
@@ -57,6 +59,7 @@ export async function loadRun(root: string, options: RunOptions): Promise<{ cont
     configInvalid: configErrors.length > 0,
     sourceLocale,
     targetLocales,
+    locales: [...new Set([...content.outlines.map((guide) => guide.locale), ...(content.config.locales ?? []), content.config.sourceLocale])].sort(),
     readSource: (file) => content.readSource(path.relative(content.root, file).split(path.sep).join('/')),
   };
   return { content, base, configErrors };
