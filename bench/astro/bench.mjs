@@ -175,7 +175,7 @@ try {
 function printRep(row) {
   const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
   const side = (name, t) =>
-    `    ${name.padEnd(8)} cold ${s(t.cold.wallMs).padStart(8)} wall, ${s(t.cold.cpuMs).padStart(8)} cpu; no-op ${s(t.noop.wallMs).padStart(8)} wall; ` +
+    `    ${name.padEnd(8)} cold ${s(t.cold.wallMs).padStart(8)} wall, ${s(t.cold.cpuMs).padStart(8)} cpu; no-op ${s(t.noop.wallMs).padStart(8)} wall, ${s(t.noop.cpuMs)} cpu; ` +
     `peak RSS ${t.rss.toFixed(0)} MB (largest process ${Math.max(t.cold.maxProcMB, t.noop.maxProcMB).toFixed(0)} MB); ${t.cold.pages} + ${t.noop.pages} pages`;
   console.log(`  rep ${row.rep} (load average ${os.loadavg()[0].toFixed(1)})`);
   for (const [name, t] of Object.entries(row.tools)) console.log(side(name, t));
