@@ -45,6 +45,11 @@ export const catalog = {
     description: 'Every file of the tree can be read and parsed.',
     docs: 'An unreadable file or a parser crash is reported on that file; the rest of the tree still loads.',
   },
+  'i18n/run': {
+    package: '@guidekit/i18n',
+    description: 'A file given to `stamp`, `ack` or `scaffold` is a guide of the tree that the command can act on.',
+    docs: 'The write commands report a file outside the content root, a guide with no source to stamp against, or a target that already exists as this error (exit 1) instead of throwing; nothing is written for that file.',
+  },
   'render/alt-text': {
     package: '@guidekit/render',
     description: 'Every image has alternative text.',

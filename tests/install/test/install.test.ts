@@ -55,13 +55,15 @@ describe('packed and installed with plain npm, outside the workspace', () => {
     );
   });
 
-  test('npx guidekit-docs check: exit 0 on a clean tree, 1 with the fault positioned on a broken one', () => {
+  test('npx guidekit-docs check: exit 0 on a clean tree, 1 with each fault at its own line and column on a broken one', () => {
     const clean = run('npx', ['--no-install', 'guidekit-docs', 'check'], project.dir);
     expect(clean.stderr + clean.stdout).not.toMatch(/error/i);
     expect(clean.status).toBe(0);
     const broken = run('npx', ['--no-install', 'guidekit-docs', 'check', 'broken'], project.dir);
     expect(broken.status).toBe(1);
     expect(broken.stdout + broken.stderr).toMatch(/3:7.*Unexpected string `not-a-date` for `date`.*parse\/frontmatter-type/);
+    // The YAML fault's own line (the quote that never closes, line 2), not the end of the block.
+    expect(broken.stdout + broken.stderr).toMatch(/2:8.*Unexpected YAML syntax \(Missing closing "quote\).*parse\/yaml-invalid/);
   });
 
   test('npx guidekit-i18n lint: exit 0 on a faithful translation', () => {
