@@ -13,7 +13,11 @@
 // removed since: the current loader ignores it). This is how the README's cache and threads
 // figures were measured.
 //
-// Usage: node bench/content.mjs [--guides 2000] [--reps 3] [--content DIR] [--workers N]
+// With --cacache DIR (a folder where `npm i cacache` ran), the entries the last load wrote are also
+// written and read back in this process through the plain-file cache and through cacache (npm's
+// content-addressed cache), one after the other as a load does: what chose plain files.
+//
+// Usage: node bench/content.mjs [--guides 2000] [--reps 3] [--content DIR] [--workers N] [--cacache DIR]
 // Needs the packages built (`pnpm turbo run build --filter @guidekit/content...`).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -124,6 +128,44 @@ runs.forEach((r, i) => {
   console.log(`  rep ${i + 1}: bare parse ${r.parseMs.toFixed(0)} ms; cold load ${r.load.ms.toFixed(0)} ms = ${f3(r.ratio)} × parse (cpu ${r.load.cpuMs.toFixed(0)} ms, peak RSS ${r.load.maxRssMB.toFixed(0)} MB, ${r.load.stats.workers ?? 0} workers)`);
 });
 console.log(`  cold load (median)  ${median.load.ms.toFixed(0).padStart(7)} ms = ${f3(median.ratio)} × bare parse; ${cacheFiles} files in the cache folder`);
-console.log(`  no-op load          ${noop.ms.toFixed(0).padStart(7)} ms = ${f3(noop.ms / cold.ms)} × cold (parsed ${noop.stats.parsed}, cached ${noop.stats.cached}), peak RSS ${noop.maxRssMB.toFixed(0)} MB`);
-console.log(`  one guide changed   ${one.ms.toFixed(0).padStart(7)} ms = ${f3(one.ms / cold.ms)} × cold (parsed ${one.stats.parsed}, cached ${one.stats.cached}), peak RSS ${one.maxRssMB.toFixed(0)} MB`);
+// CPU time too: on a loaded machine wall time mostly measures the neighbours.
+const vsCold = (r) => `${f3(r.ms / cold.ms)} × cold; cpu ${r.cpuMs.toFixed(0)} ms = ${f3(r.cpuMs / cold.cpuMs)} × cold cpu`;
+console.log(`  no-op load          ${noop.ms.toFixed(0).padStart(7)} ms = ${vsCold(noop)} (parsed ${noop.stats.parsed}, cached ${noop.stats.cached}), peak RSS ${noop.maxRssMB.toFixed(0)} MB`);
+console.log(`  one guide changed   ${one.ms.toFixed(0).padStart(7)} ms = ${vsCold(one)} (parsed ${one.stats.parsed}, cached ${one.stats.cached}), peak RSS ${one.maxRssMB.toFixed(0)} MB`);
 console.log(`  peak RSS            ${Math.max(...runs.map((r) => r.load.maxRssMB), noop.maxRssMB, one.maxRssMB).toFixed(0).padStart(7)} MB`);
+
+// ---- plain files against cacache, on the entries the load wrote (v5 layout only) ----
+const cacacheDir = flag('--cacache', undefined);
+if (cacacheDir !== undefined && fs.existsSync(path.join(cache, 'v5'))) {
+  const cacache = createRequire(path.join(path.resolve(cacacheDir), 'package.json'))('cacache');
+  const { GuideCache } = await import(pathToFileURL(path.join(dist, 'index.js')).href);
+  const entries = fs.readdirSync(path.join(cache, 'v5')).map((name) => fs.readFileSync(path.join(cache, 'v5', name)));
+  const time = async (fn) => {
+    const t = performance.now();
+    await fn();
+    return performance.now() - t;
+  };
+  const plainDir = path.join(tmp, 'ab-plain');
+  const cacacheDirOut = path.join(tmp, 'ab-cacache');
+  const plain = new GuideCache(plainDir);
+  const summary = '{}';
+  const results = [];
+  for (let round = 0; round < 2; round++) {
+    fs.rmSync(plainDir, { recursive: true, force: true });
+    fs.rmSync(cacacheDirOut, { recursive: true, force: true });
+    const writePlain = await time(() => entries.forEach((bytes, i) => plain.writeSync(`/g/${i}.md`, `k${i}`, summary, bytes)));
+    const readPlain = await time(() => entries.forEach((_, i) => plain.read(`/g/${i}.md`, `k${i}`)));
+    const writeCacache = await time(async () => {
+      for (const [i, bytes] of entries.entries()) await cacache.put(cacacheDirOut, `k${i}`, bytes);
+    });
+    const readCacache = await time(async () => {
+      for (const [i] of entries.entries()) await cacache.get(cacacheDirOut, `k${i}`, { memoize: false });
+    });
+    results.push({ writePlain, readPlain, writeCacache, readCacache });
+  }
+  const last = results[results.length - 1];
+  const files = (dir) => fs.readdirSync(dir, { recursive: true }).filter((n) => fs.statSync(path.join(dir, String(n))).isFile()).length;
+  console.log(`  cache A/B, ${entries.length} entries (${(entries.reduce((n, b) => n + b.length, 0) / 1e6).toFixed(0)} MB), second round:`);
+  console.log(`    plain files: write ${last.writePlain.toFixed(0)} ms, read whole ${last.readPlain.toFixed(0)} ms, ${files(plainDir)} files`);
+  console.log(`    cacache:     write ${last.writeCacache.toFixed(0)} ms (${(last.writeCacache / last.writePlain).toFixed(2)} × plain), read whole ${last.readCacache.toFixed(0)} ms (${(last.readCacache / last.readPlain).toFixed(2)} × plain), ${files(cacacheDirOut)} files`);
+}
