@@ -6,10 +6,26 @@ import { defineFormat } from '../format.js';
 import type { FormatContext, OutputFile, SiteInput } from '../format.js';
 import { assetRoots, encodePath, imageInputs, publishedImage, siteInfo } from './shared.js';
 
+/**
+ * The html format's options (`publish({ formatOptions: { html: … } })`, part of every key): MDX
+ * components as aliases, chrome words per language, wrapped code, the authors' schema.org type.
+ */
+export interface HtmlFormatOptions {
+  components?: RenderContext['components'];
+  strings?: RenderContext['strings'];
+  codeWrap?: boolean;
+  authorType?: 'Person' | 'Organization';
+  authors?: Readonly<Record<string, 'Person' | 'Organization'>>;
+}
+
 /** What every page of the site is rendered with: site facts, image URLs and sizes, a diagnostics sink. */
 function renderContext(ctx: FormatContext, diagnostics: Diagnostic[]): RenderContext {
+  const o = ctx.options as HtmlFormatOptions;
   return {
-    site: siteInfo(ctx),
+    site: { ...siteInfo(ctx), ...(o.authorType ? { authorType: o.authorType } : {}), ...(o.authors ? { authors: o.authors } : {}) },
+    ...(o.components ? { components: o.components } : {}),
+    ...(o.strings ? { strings: o.strings } : {}),
+    ...(o.codeWrap ? { codeWrap: true } : {}),
     // Pages live at html/<locale>/<slug>/index.html: two folders below html/.
     assetHref: (url, guide) => {
       const published = publishedImage(url, guide, ctx);
