@@ -14,6 +14,8 @@ describe.skipIf(!hasCorpus)('the real corpus (french sources, english translatio
     expect(found.map((d) => `${d.ruleId} ${d.file}:${d.line}`)).toEqual([
       'i18n/code-mismatch english/2024-07-22-teams-debug-audio-fortigate.mdx:60',
       'i18n/code-mismatch english/2024-07-22-teams-debug-audio-fortigate.mdx:62',
+      'i18n/untranslated english/2024-11-12-teams-update-prices-teams-phone.md:22',
+      'i18n/untranslated english/2024-11-12-teams-update-prices-teams-phone.md:23',
       'i18n/code-mismatch english/2024-11-22-copilot-disable-selfservice.md:35',
       'i18n/code-mismatch english/2024-11-22-copilot-how-to-disable-selfservice.md:35',
       'i18n/untranslated english/2025-03-28-azure-protect-against-next-js-cve-2025-29927.md:88',
@@ -26,7 +28,8 @@ describe.skipIf(!hasCorpus)('the real corpus (french sources, english translatio
       'i18n/missing-translation french/2025-03-XX-teams-how-emergency-calling-works.md:1',
     ]);
     for (const d of found) {
-      if (d.ruleId !== 'i18n/missing-translation') expect(d.related?.file).toMatch(/^french\//);
+      // A phrase left in French inside a translated line has no source line to point at.
+      if (d.ruleId !== 'i18n/missing-translation' && !d.message.includes('phrase')) expect(d.related?.file).toMatch(/^french\//);
     }
   });
 });

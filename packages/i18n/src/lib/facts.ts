@@ -36,6 +36,8 @@ export interface ProseBlock {
   prose: string;
   /** The same words as written (case and accents kept). */
   raw: string;
+  /** The words as written outside link texts (titles of linked pages keep their own language). */
+  unlinked?: string | undefined;
   position?: Position | undefined;
 }
 
@@ -78,9 +80,11 @@ function walkBlock(node: Nodes, facts: UnitFacts): void {
   const type = node.type as string;
   if (type === 'paragraph' || type === 'heading' || type === 'tableCell') {
     const words: string[] = [];
-    walkInline(node, facts, false, words);
+    const linked: string[] = [];
+    walkInline(node, facts, false, words, linked);
     const raw = words.join(' ').replace(/\s+/g, ' ').trim();
-    facts.prose.push({ prose: normaliseProse(raw), raw, position: node.position });
+    const unlinked = linked.length === 0 ? raw : words.filter((word) => !linked.includes(word)).join(' ').replace(/\s+/g, ' ').trim();
+    facts.prose.push({ prose: normaliseProse(raw), raw, unlinked, position: node.position });
     return;
   }
   if (type === 'code') {
@@ -101,7 +105,7 @@ function walkBlock(node: Nodes, facts: UnitFacts): void {
   }
 }
 
-function walkInline(node: Nodes, facts: UnitFacts, marked: boolean, words: string[]): void {
+function walkInline(node: Nodes, facts: UnitFacts, marked: boolean, words: string[], linked: string[] = []): void {
   const type = node.type as string;
   switch (type) {
     case 'text': {
@@ -131,7 +135,11 @@ function walkInline(node: Nodes, facts: UnitFacts, marked: boolean, words: strin
     case 'link': {
       const link = node as { url: string; position?: Position };
       facts.links.push({ value: link.url, position: link.position, block: facts.prose.length });
-      break;
+      const inner: string[] = [];
+      for (const child of (node as Parents).children) walkInline(child as Nodes, facts, marked, inner, linked);
+      words.push(...inner);
+      linked.push(...inner);
+      return;
     }
     case 'uiLabel': {
       const label = node as { value?: string; position?: Position };
@@ -155,7 +163,7 @@ function walkInline(node: Nodes, facts: UnitFacts, marked: boolean, words: strin
     for (const child of (node as Parents).children) {
       const childType = child.type as string;
       if (childType === 'paragraph' || childType === 'code' || childType === 'list') walkBlock(child as Nodes, facts);
-      else walkInline(child as Nodes, facts, marked, words);
+      else walkInline(child as Nodes, facts, marked, words, linked);
     }
   }
 }

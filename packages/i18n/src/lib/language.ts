@@ -1,3 +1,4 @@
+import { detect } from 'tinyld';
 /**
  * Tiny per-language hints: function words, letters and small number words. They let rules tell
  * a pasted French sentence from a product name or a UI field list that is the same in both
@@ -22,12 +23,12 @@ const hints: Record<string, LanguageHints> = {
     numbers: { zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, first: 1, second: 2, third: 3, both: 2, once: 1, twice: 2, single: 1 },
   },
   es: {
-    words: new Set('el la los las del un una y es son para en con usted su nosotros no que cual esta estos o pero luego haga'.split(' ')),
+    words: new Set('el la los las del un una y es son para en con usted su nosotros no que cual esta estos o pero luego haga de a tu tus se lo'.split(' ')),
     letters: /[ñáéíóú¿¡]/i,
     numbers: { cero: 0, uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10 },
   },
   de: {
-    words: new Set('der die das den dem des ein eine und ist sind für mit sie ihr wir nicht dass welche diese oder aber dann klicken'.split(' ')),
+    words: new Set('der die das den dem des ein eine und ist sind für mit sie ihr wir nicht dass welche diese oder aber dann klicken in im auf zu von du dein deine deinen wird werden'.split(' ')),
     letters: /[äöüß]/i,
     numbers: { null: 0, eins: 1, ein: 1, eine: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10 },
   },
@@ -90,4 +91,47 @@ export function numberWords(text: string, locales: readonly string[]): Set<strin
     }
   }
   return found;
+}
+
+/**
+ * Whether `text` reads as the source language rather than the target's, by a language
+ * identification library (tinyld, see the README for why). Short strings are guesses, so
+ * callers ask only of runs of several words.
+ *
+ * @param text A run of prose.
+ * @param sourceLocale The source's locale.
+ * @param targetLocale The translation's locale.
+ */
+export function readsAsSourceLanguage(text: string, sourceLocale: string, targetLocale: string): boolean {
+  // A choice between the two languages at hand: far surer on a short run than a guess among 60.
+  return detect(text, { only: [language(sourceLocale), language(targetLocale)] }) === language(sourceLocale);
+}
+
+/** Segments of a line of prose between punctuation, for finding a phrase left untranslated. */
+const SEGMENT = /[:;()[\]{}–—,.!?«»"“”]|\s-\s/;
+
+/**
+ * The first phrase of `text` (between punctuation) that is still in the source language: four
+ * words or more, one of them a function word of the source language that the target lacks, and
+ * read as the source language by the identification library. `Teams Phone avec Calling Plan`
+ * left in an English sentence is one; a product name or a shared word is not.
+ *
+ * @returns The phrase, or `undefined`.
+ */
+export function sourceLanguagePhrase(text: string, sourceLocale: string, targetLocale: string): string | undefined {
+  const source = hints[language(sourceLocale)];
+  if (!source) return undefined;
+  const target = hints[language(targetLocale)];
+  // Without hints of the target language a mixed sentence cannot be told from a copied one.
+  if (!target) return undefined;
+  for (const segment of text.split(SEGMENT)) {
+    const words = segment.split(/[^\p{L}']+/u).filter(Boolean);
+    if (words.length < 4) continue;
+    const lower = words.map((word) => word.toLowerCase());
+    // A run with a function word or a letter of the target language is the target's prose.
+    if (lower.some((word) => target.words.has(word)) || target.letters?.test(segment)) continue;
+    const marked = lower.some((word) => source.words.has(word));
+    if (marked && readsAsSourceLanguage(segment, sourceLocale, targetLocale)) return segment.trim();
+  }
+  return undefined;
 }

@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.js';
 import { quote } from '../compare.js';
 import { factsOf } from '../facts.js';
-import { hasSourceLanguageMarks } from '../language.js';
+import { hasSourceLanguageMarks, sourceLanguagePhrase } from '../language.js';
 import { frontmatterLine } from '../text.js';
 import type { Position } from '@guidekit/model';
 
@@ -29,7 +29,10 @@ export const untranslated = defineRule({
     docs: 'Prose is what remains of a paragraph once code, URLs, UI labels, emphasised product names and HTML are removed; it is compared case- and punctuation-insensitively with every prose block of the source (a pasted paragraph may land in another step). A copy counts only when it carries a mark of the source language that the target lacks (a function word such as `pour`, a letter such as `é`), so product names, UI field names kept on purpose and words spelled alike (`Introduction`) are not alarms; the sources section (titles of external pages) is not judged. Off when both sides share a language.',
     examples: {
       ok: [{ source: '##### Étape 1 : A\nCliquez sur le bouton *<u>Save</u>* pour enregistrer.', translation: '##### Step 1: A\nClick the *<u>Save</u>* button to save.' }],
-      notOk: [{ source: '##### Étape 1 : A\nCliquez sur le bouton *<u>Save</u>* pour enregistrer.', translation: '##### Step 1: A\nCliquez sur le bouton *<u>Save</u>* pour enregistrer.' }],
+      notOk: [
+        { source: '##### Étape 1 : A\nCliquez sur le bouton *<u>Save</u>* pour enregistrer.', translation: '##### Step 1: A\nCliquez sur le bouton *<u>Save</u>* pour enregistrer.' },
+        { source: '##### Étape 1 : A\n- Le forfait avec appels illimités pour les équipes : 12 $ par mois', translation: '##### Step 1: A\n- Le forfait avec appels illimités pour les équipes: 12 $ per month' },
+      ],
     },
   },
   check(context) {
@@ -59,7 +62,14 @@ export const untranslated = defineRule({
       // Source lists name external pages by their own titles, in whatever language they are.
       if (!pair.translation || pair.translation.section.kind === 'sources') continue;
       for (const block of factsOf(pair.translation).prose) {
-        if (!block.prose || !sourceProse.has(block.prose) || !judgeable(block.raw, block.prose, from, to)) continue;
+        if (!block.prose) continue;
+        if (!sourceProse.has(block.prose)) {
+          // A translated sentence may still hold a phrase of the source language.
+          const phrase = sourceLanguagePhrase(block.unlinked ?? block.raw, from, to);
+          if (phrase) context.report({ at: block.position, message: `Unexpected untranslated phrase ${quote(phrase, 50)}, expected it in the translation's language`, data: { text: phrase } });
+          continue;
+        }
+        if (!judgeable(block.raw, block.prose, from, to)) continue;
         context.report({
           at: block.position,
           related: sourceProse.get(block.prose),
