@@ -11,7 +11,9 @@ function snapshot(content: LoadedContent): string {
 
 /** The entry files of a cache folder (one per guide). */
 function entries(dir: string): string[] {
-  return readdirSync(path.join(dir, 'v5')).filter((n) => n.endsWith('.gke')).sort();
+  return readdirSync(path.join(dir, 'v5'))
+    .filter((n) => n.endsWith('.gke'))
+    .sort();
 }
 
 /** The entry file of a guide, through the cache's own lookup. */

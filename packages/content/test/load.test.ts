@@ -55,9 +55,7 @@ describe('loadContent layouts', () => {
   it('reports a front matter locale that is not a language tag, at its line', async () => {
     const root = makeTree({ 'fr/a.md': guide('A', { frontmatter: 'locale: klingonese' }) });
     const content = await loadContent(root, noCache);
-    expect(content.diagnostics.filter((d) => d.ruleId === 'content/invalid-locale').map((d) => [d.file, d.line, d.column])).toEqual([
-      ['fr/a.md', 3, 1],
-    ]);
+    expect(content.diagnostics.filter((d) => d.ruleId === 'content/invalid-locale').map((d) => [d.file, d.line, d.column])).toEqual([['fr/a.md', 3, 1]]);
     expect(content.guides[0]?.locale).toBe('fr');
   });
 
@@ -182,9 +180,7 @@ describe('loadContent images', () => {
     const root = makeTree({ 'fr/a.md': guide('A', { image: '/images/x.png' }), 'fr/b.md': guide('B', { image: '/images/y.png' }) });
     const content = await loadContent(root, noCache);
     expect(content.staticDir).toBeNull();
-    expect(content.diagnostics.filter((d) => d.ruleId.startsWith('content/')).map((d) => [d.ruleId, d.severity])).toEqual([
-      ['content/no-static-dir', 'info'],
-    ]);
+    expect(content.diagnostics.filter((d) => d.ruleId.startsWith('content/')).map((d) => [d.ruleId, d.severity])).toEqual([['content/no-static-dir', 'info']]);
   });
 
   it('reports a configured static folder that does not exist as a config error', async () => {

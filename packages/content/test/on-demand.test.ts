@@ -31,7 +31,9 @@ describe('guides on demand (outlines, loadGuide, guideJson, imagesOf)', () => {
           expect(content.loadGuide(g.path)).toEqual(g);
         }
         expect(content.outlines).toEqual(whole.map(outlineOf));
-        expect(content.outlines.every((o) => o.sections.length === 0 && o.steps.every((s) => s.blocks.length + s.images.length + s.code.length === 0))).toBe(true);
+        expect(content.outlines.every((o) => o.sections.length === 0 && o.steps.every((s) => s.blocks.length + s.images.length + s.code.length === 0))).toBe(
+          true,
+        );
         expect(content.outlines.map((o) => o.steps.length)).toEqual(whole.map((g: { steps: unknown[] }) => g.steps.length));
         expect(content.imagesOf('fr/a.md').map((u) => u.url)).toEqual(['/img/a.png']);
         expect(content.imagesOf('fr/b.md')).toEqual([]);

@@ -54,7 +54,7 @@ export function guidekitFingerprint(): string {
 }
 
 // Running from TypeScript sources (a test runner) means the parser may be loaded from its
-// sources too (and from its dist in workers); running built means only dists are used.
+// sources too (and from its dist when a guide is parsed again on demand); running built means only dists are used.
 const fromSource = import.meta.url.endsWith('.ts');
 
 /** The code of a package that this process can run: its built entry, plus its sources when running from source. */

@@ -65,7 +65,14 @@ export async function loadContent(root: string, options: LoadContentOptions = {}
     guides.map((g) => ({ path: g.summary.path, absPath: g.entry.file.absPath, images: g.summary.images })),
     { root: setup.root, staticDir: setup.staticDir, configured: Boolean(config.staticDir), candidates: setup.staticCandidates },
   );
-  const diagnostics = [...setup.diagnostics, ...read.diagnostics, ...parse.diagnostics, ...guides.flatMap((g) => g.summary.diagnostics), ...paired.diagnostics, ...images];
+  const diagnostics = [
+    ...setup.diagnostics,
+    ...read.diagnostics,
+    ...parse.diagnostics,
+    ...guides.flatMap((g) => g.summary.diagnostics),
+    ...paired.diagnostics,
+    ...images,
+  ];
   const unwrap = (p: { g: ParsedEntry } | undefined): ParsedEntry | undefined => p?.g;
   return createLoadedContent({
     root: setup.root,

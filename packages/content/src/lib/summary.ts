@@ -28,8 +28,8 @@ export function outlineOf(guide: Guide): Guide {
 
 /**
  * The summary of a freshly parsed guide: what every later load reads from the cache without
- * decoding the guide. Computed where the guide was parsed (a worker, or this thread), so the
- * thread that collects thousands of results never decodes their trees.
+ * decoding the guide. Computed when the guide is parsed, and kept in its cache entry apart from
+ * the guide, so a load of thousands of cached guides never decodes their trees.
  *
  * @param guide The parsed guide.
  * @param diagnostics The parser's diagnostics.
