@@ -40,7 +40,12 @@ export function createInstalledProject(fixture: string): InstalledProject {
   mkdirSync(tarballs);
   mkdirSync(dir);
   const packed = new Map<WorkspacePackage, string>();
-  for (const pkg of publishablePackages()) packed.set(pkg, packPackage(pkg, tarballs));
+  for (const pkg of publishablePackages()) {
+    // One folder per package: `@guidekit/i18n` and `guidekit-i18n` both pack to guidekit-i18n-<version>.tgz.
+    const dest = path.join(tarballs, pkg.name.replace('/', '__'));
+    mkdirSync(dest);
+    packed.set(pkg, packPackage(pkg, dest));
+  }
   const deps = Object.fromEntries([...packed].map(([pkg, file]) => [pkg.name, `file:${file}`]));
   const manifest = {
     name: 'guidekit-consumer',

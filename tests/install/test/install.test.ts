@@ -27,10 +27,12 @@ describe('packed and installed with plain npm, outside the workspace', () => {
       expect(lstatSync(dir).isSymbolicLink(), pkg.name).toBe(false);
       expect(realpathSync(dir).startsWith(workspaceRoot + path.sep), pkg.name).toBe(false);
       const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+        name: string;
         version: string;
         dependencies?: Record<string, string>;
       };
-      expect(manifest.version).toBe(pkg.version);
+      // Its own tarball, not another package's of the same file name.
+      expect([manifest.name, manifest.version]).toEqual([pkg.name, pkg.version]);
       // pnpm pack turned workspace:* into versions: nothing points back at the workspace.
       expect(JSON.stringify(manifest.dependencies ?? {})).not.toContain('workspace:');
     }
