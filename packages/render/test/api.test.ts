@@ -44,3 +44,28 @@ it('pins the public API', async () => {
     ]
   `);
 });
+
+it('pins the format registry entry (@guidekit/render/formats): one list, unique ids', async () => {
+  const entry = await import('../src/formats.js');
+  expect(Object.keys(entry).sort()).toMatchInlineSnapshot(`
+    [
+      "DEFAULT_FORMATS",
+      "FormatUnavailableError",
+      "dataIndexFiles",
+      "dataTypesBody",
+      "defineFormat",
+      "formats",
+      "generateDataModules",
+      "guideModuleCode",
+      "guideModuleEntries",
+      "guideModulePath",
+      "guideModuleTypes",
+      "indexModuleCode",
+      "lazyModuleCode",
+    ]
+  `);
+  // One registry: the main entry exports the very same list.
+  expect((await import('../src/index.js')).formats).toBe(entry.formats);
+  expect(entry.formats.map((f) => f.id)).toEqual(['html', 'single', 'json', 'md', 'jsonld', 'data', 'pdf']);
+  expect(new Set(entry.formats.map((f) => f.id)).size).toBe(entry.formats.length);
+});
