@@ -76,7 +76,11 @@ const publishWith = (checkout, out) => {
   if (r.status !== 0) throw new Error(`publish failed (${checkout}):\n${r.stderr}`);
   return JSON.parse(r.stdout);
 };
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 const fresh = (name) => {
   const out = path.join(tmp, name);
   fs.rmSync(out, { recursive: true, force: true });
@@ -92,11 +96,11 @@ for (let i = 0; i < reps; i++) {
   const before = publishWith(base, fresh('before'));
   now = publishWith(repo, fresh('now'));
   ratios.push(now.ms / before.ms);
-  rows.push(`  rep ${i + 1}: before ${before.ms.toFixed(0)} ms, now ${now.ms.toFixed(0)} ms (search index: ${now.pagefind}) → ${(now.ms / before.ms).toFixed(3)}`);
+  rows.push(`  rep ${i + 1}: before ${before.ms.toFixed(0)} ms (${before.maxRssMB.toFixed(0)} MB), now ${now.ms.toFixed(0)} ms (${now.maxRssMB.toFixed(0)} MB, search index: ${now.pagefind}) → ${(now.ms / before.ms).toFixed(3)}`);
+  console.log(rows[rows.length - 1]);
 }
 const noop = publishWith(repo, path.join(tmp, 'now'));
 console.log(`bench/site: ${now.guides} guides, html format, node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}`);
-for (const r of rows) console.log(r);
 console.log(`cold html now / before (median of ${reps}): ${median(ratios).toFixed(3)} (target <= 1.25)`);
 console.log(`no-op / cold now: ${(noop.ms / now.ms).toFixed(3)} (${noop.ms.toFixed(0)} ms, ${noop.written} files written; target <= 0.05)`);
 console.log(`peak RSS now: ${now.maxRssMB.toFixed(0)} MB`);
