@@ -23,13 +23,15 @@ const flag = (name, fallback) => {
 const load = (pkg) => import(pathToFileURL(path.join(repo, 'packages', pkg, 'dist/index.js')).href);
 
 const corpus = path.resolve(repo, '../shared/corpus/blog');
+// Docs pages (English at the root, locales beside it), repeated the same way, when present.
+const docs = path.resolve(repo, '../shared/corpus-docs/starlight');
 if (!fs.existsSync(corpus)) {
   console.error(`bench/i18n: no corpus at ${corpus}; nothing to measure.`);
   process.exit(process.env.CI ? 1 : 0);
 }
 const { parseGuide } = await load('parser');
 const { loadContent } = await load('content');
-const { lintContent, lintTranslations } = await load('i18n');
+const { lint: lintRun, lintContent, lintTranslations } = await load('i18n');
 
 // ---- the data: corpus pairs, repeated with a small change per copy ----
 const wanted = Number(flag('--pairs', '1000'));
@@ -62,6 +64,45 @@ for (let copy = 0; made < wanted; copy++) {
   }
 }
 
+// Docs pairs: every translated page of corpus-docs, copied under new names (a tenth of the pairs).
+const docsRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'guidekit-bench-i18n-docs-'));
+process.on('exit', () => fs.rmSync(docsRoot, { recursive: true, force: true }));
+const docsFiles = [];
+if (fs.existsSync(docs)) {
+  const pages = [];
+  const walk = (dir, rel) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const sub = path.join(rel, entry.name);
+      if (entry.isDirectory()) walk(path.join(dir, entry.name), sub);
+      else if (/\.mdx?$/.test(entry.name)) pages.push(sub);
+    }
+  };
+  walk(docs, '');
+  const locales = new Set(['fr', 'de', 'es', 'ja']);
+  const translated = pages.filter((page) => locales.has(page.split(path.sep)[0]));
+  const wantedDocs = Math.max(100, Math.round(wanted / 10));
+  let docsPairs = 0;
+  for (let copy = 0; docsPairs < wantedDocs && translated.length > 0; copy++) {
+    for (const page of translated) {
+      if (docsPairs >= wantedDocs) break;
+      const [locale, ...rest] = page.split(path.sep);
+      const source = path.join(docs, ...rest);
+      if (!fs.existsSync(source)) continue;
+      const name = rest.join(path.sep).replace(/(\.mdx?)$/, `-${copy}$1`);
+      for (const [from, to, loc] of [[source, path.join(docsRoot, name), 'en'], [path.join(docs, page), path.join(docsRoot, locale, name), locale]]) {
+        if (fs.existsSync(to)) continue;
+        fs.mkdirSync(path.dirname(to), { recursive: true });
+        fs.copyFileSync(from, to);
+        docsFiles.push({ file: to, locale: loc });
+      }
+      docsPairs++;
+    }
+  }
+  fs.writeFileSync(path.join(docsRoot, 'guidekit.config.json'), JSON.stringify({ contentRoot: '.', sourceLocale: 'en' }));
+  made += docsPairs;
+}
+const blogRoot = root;
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 // CPU time of this process is the figure compared: the machine is shared, and wall-clock time
 // swings with other people's work; wall-clock is printed too.
@@ -85,13 +126,16 @@ const time = timeAsync;
 for (const { file, locale } of files.slice(0, 40)) parseGuide(fs.readFileSync(file, 'utf8'), { path: file, locale });
 
 const parse = await time(() => {
-  for (const { file, locale } of files) parseGuide(fs.readFileSync(file, 'utf8'), { path: path.relative(root, file), locale });
+  for (const { file, locale } of [...files, ...docsFiles]) parseGuide(fs.readFileSync(file, 'utf8'), { path: file, locale });
 });
+// The run function users run (`guidekit-i18n lint`): load, rules, settings, directives.
 const lint = await timeAsync(async () => {
-  const content = await loadContent(root, { cache: false, workers: 0, cwd: root });
-  return { content, diagnostics: lintContent(content, { sourceLocale: 'fr', history: false }) };
+  const blog = await lintRun(blogRoot, { cache: false, cwd: blogRoot, sourceLocale: 'fr', history: false });
+  const site = docsFiles.length > 0 ? await lintRun(docsRoot, { cache: false, cwd: docsRoot, history: false }) : { diagnostics: [] };
+  return { diagnostics: [...blog.diagnostics, ...site.diagnostics] };
 });
-const { content, diagnostics } = lint.result;
+const content = await loadContent(blogRoot, { cache: false, workers: 0, cwd: blogRoot });
+const { diagnostics } = lint.result;
 const groups = content.translations.map((group) => ({
   slug: group.slug,
   source: group.source ? { guide: group.source, text: content.readSource(group.source) } : undefined,
@@ -102,7 +146,7 @@ const rulesOnly = await time(() => lintTranslations(groups, { sourceLocale: 'fr'
 const ratio = (ms) => (ms / parse.ms).toFixed(2);
 const row = (name, t, note = '') =>
   console.log(`  ${name.padEnd(40)} ${t.ms.toFixed(0).padStart(7)} ms CPU ${t.wall.toFixed(0).padStart(7)} ms wall  ${ratio(t.ms)}${note}`);
-console.log(`bench/i18n: ${made} pairs (${files.length} files), median of ${runs} runs, Node ${process.version}`);
+console.log(`bench/i18n: ${made} pairs (${files.length + docsFiles.length} files, ${docsFiles.length / 2} of them docs pairs), median of ${runs} runs, Node ${process.version}`);
 row('baseline: read + parse every file', parse);
 row('lint: load + pair + all i18n rules', lint, '  (target <= 1.5)');
 row('rules: i18n rules on parsed guides', rulesOnly);
