@@ -147,12 +147,12 @@ if (cacacheDir !== undefined && fs.existsSync(path.join(cache, 'v5'))) {
   };
   const plainDir = path.join(tmp, 'ab-plain');
   const cacacheDirOut = path.join(tmp, 'ab-cacache');
-  const plain = new GuideCache(plainDir);
   const summary = '{}';
   const results = [];
   for (let round = 0; round < 2; round++) {
     fs.rmSync(plainDir, { recursive: true, force: true });
     fs.rmSync(cacacheDirOut, { recursive: true, force: true });
+    const plain = new GuideCache(plainDir); // a new one each round: it creates its folder on its first write
     const writePlain = await time(() => entries.forEach((bytes, i) => plain.writeSync(`/g/${i}.md`, `k${i}`, summary, bytes)));
     const readPlain = await time(() => entries.forEach((_, i) => plain.read(`/g/${i}.md`, `k${i}`)));
     const writeCacache = await time(async () => {
