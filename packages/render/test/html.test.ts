@@ -2,7 +2,9 @@ import type { Guide } from '@guidekit/model';
 import { parseGuide } from '@guidekit/parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formats, getFormat, renderHomePage, renderHtml, renderJson, renderLocaleIndex, renderSingleHtml } from '../src/index.js';
+import * as path from 'node:path';
+import { formats, renderHomePage, renderHtml, renderJson, renderLocaleIndex, renderSingleHtml } from '../src/index.js';
+import type { FormatContext } from '../src/index.js';
 import { fixtureGuides } from './helpers.js';
 
 const site = fixtureGuides('site');
@@ -82,14 +84,29 @@ describe('home and locale index', () => {
 });
 
 describe('formats registry', () => {
-  it('knows every format by name', async () => {
-    expect(Object.keys(formats).sort()).toEqual(['html', 'json', 'jsonld', 'md', 'print', 'single']);
-    expect(getFormat('pdf')).toBeUndefined();
-    expect(getFormat('toString')).toBeUndefined();
+  it('every format without a browser renders a guide into its own folder, at the path it declares', async () => {
     const g = find('composants', 'fr');
-    for (const f of Object.values(formats)) {
-      const out = await f.render(g, {});
-      expect(out.text.length, f.name).toBeGreaterThan(100);
+    const ctx: FormatContext = {
+      root: path.join(import.meta.dirname, 'fixtures/site'),
+      out: path.join(import.meta.dirname, 'no-such-out'),
+      config: { sourceLocale: 'fr' },
+      staticDir: null,
+      options: {},
+      guides: site,
+      locales: ['en', 'fr'],
+      formats: formats.map((f) => f.id),
+      groups: new Map(),
+      imageUrls: () => [],
+      loadGuide: (guide) => guide,
+      memo: new Map(),
+    };
+    const rendered = formats.filter((f) => !f.open && f.render);
+    expect(rendered.map((f) => f.id)).toEqual(['html', 'single', 'json', 'md', 'jsonld', 'data']);
+    for (const f of rendered) {
+      const out = await f.render!({ kind: 'guide', guide: g, translations: [] }, ctx, undefined);
+      const files = Array.isArray(out) ? out : out.files;
+      expect(files.map((file) => file.path), f.id).toContain(f.path!(g));
+      for (const file of files) expect(file.path.startsWith(`${f.id}/`), file.path).toBe(true);
     }
   });
 });
