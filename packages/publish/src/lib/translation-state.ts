@@ -1,23 +1,33 @@
 import { pairTranslations } from '@guidekit/content';
-import type { LoadedContent } from '@guidekit/content';
+import type { LoadedContent, TranslationGroup } from '@guidekit/content';
+import type { GuideStatus, History } from '@guidekit/i18n';
 import type { Guide } from '@guidekit/model';
 import type { Format, GuideTranslationState } from '@guidekit/render/formats';
 
 /**
- * What status reads of a loaded tree, over outlines: steps keep their ids, titles and hashes,
- * which is what staleness compares, so no guide is decoded and a build of thousands of guides
- * never holds them all at once (`content.guides` would decode every one).
+ * The status rows of one translation group. Staleness compares the source's steps with the
+ * translation's stamp (or its source at its last commit), so the group's guides are decoded —
+ * one group at a time, and only when there is a stamp or a history to compare with (otherwise the
+ * state is `unknown` from the outlines alone) — and let go after.
  */
-function outlineView(content: LoadedContent, guides: readonly Guide[]): LoadedContent {
-  const locales = [...new Set(guides.map((g) => g.locale))].sort();
-  const { groups } = pairTranslations(guides, { sourceLocale: content.config.sourceLocale, locales });
-  return {
+function groupRows(
+  computeStatus: typeof import('@guidekit/i18n').computeStatus,
+  content: LoadedContent,
+  group: TranslationGroup,
+  options: { history: History | false; targetLocales: string[] },
+): GuideStatus[] {
+  const compares = options.history !== false || group.translations.some((t) => t.frontmatter.translationOf !== undefined);
+  const whole = (g: Guide): Guide => (compares ? (content.loadGuide(g.path) ?? g) : g);
+  const source = group.source ? whole(group.source) : undefined;
+  const translations = group.translations.map(whole);
+  const view = {
     root: content.root,
     config: content.config,
-    guides: [...guides],
-    translations: groups,
+    guides: [...(source ? [source] : []), ...translations],
+    translations: [{ slug: group.slug, source, translations }],
     readSource: (file: string | Guide) => content.readSource(file),
   } as unknown as LoadedContent;
+  return computeStatus(view, options).guides;
 }
 
 /**
@@ -34,8 +44,12 @@ export async function translationStates(
   formats: readonly Format<any>[],
 ): Promise<Map<string, GuideTranslationState> | undefined> {
   if (!formats.some((f) => f.dependsOn.includes('translation-state'))) return undefined;
-  const { computeStatus } = await import('@guidekit/i18n');
-  const report = computeStatus(outlineView(content, guides));
+  const { computeStatus, gitHistory } = await import('@guidekit/i18n');
+  const sourceLocale = content.config.sourceLocale;
+  const locales = [...new Set(guides.map((g) => g.locale))].sort();
+  const { groups } = pairTranslations(guides, { sourceLocale, locales });
+  const options = { history: gitHistory(content.root) ?? (false as const), targetLocales: locales.filter((l) => l !== sourceLocale) };
+  const report = { sourceLocale, guides: groups.flatMap((group) => groupRows(computeStatus, content, group, options)) };
   const states = new Map<string, GuideTranslationState>();
   const missing = new Map<string, string[]>();
   const byPath = new Map(guides.map((g) => [g.path, g]));
