@@ -69,4 +69,31 @@ describe('front matter values are never lost', () => {
     expect(diagnostics[0]?.line).toBe(2);
     expect(guide.frontmatter).toEqual({ extra: {} });
   });
+
+  test('gray-matter splits, yaml reads: CRLF front matter keeps no stray \\r and errors stay on their lines', () => {
+    const crlf = '---\r\ntitle: T\r\ndate: 2024-13-01\r\n---\r\nTexte.\r\n';
+    const { diagnostics, guide } = parseGuide(crlf, { path: 'fr/x.md', locale: 'fr' });
+    expect(guide.frontmatter.title).toBe('T');
+    expect(guide.frontmatter.extra).toEqual({ date: '2024-13-01' });
+    expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId}`)).toEqual(['3:7 parse/frontmatter-type']);
+  });
+
+  test('dates stay as written (YAML 1.2 core, not a Date) and a key with trailing spaces after --- is read', () => {
+    const { diagnostics, guide } = parseGuide('---  \ntitle: T\ndate: 2024-12-17\n---\nTexte.\n', { path: 'fr/x.md', locale: 'fr' });
+    expect(diagnostics).toEqual([]);
+    expect(guide.frontmatter.date).toBe('2024-12-17');
+  });
+
+  test('a closing line gray-matter accepts but Markdown does not (`----`) is an error at that line, not a silent cut', () => {
+    const { diagnostics } = parseGuide('---\ntitle: T\n----\nmore: x\n---\nTexte.\n', { path: 'fr/x.md', locale: 'fr' });
+    expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`)).toEqual([
+      '3:1 parse/yaml-invalid Unexpected `----` closing the front matter, expected `---` alone on its line (front matter ignored)',
+    ]);
+  });
+
+  test('comments-only front matter is empty front matter', () => {
+    const { diagnostics, guide } = parseGuide('---\n# nothing yet\n---\n# Titre\n', { path: 'fr/x.md', locale: 'fr' });
+    expect(diagnostics).toEqual([]);
+    expect(guide.frontmatter).toEqual({ extra: {} });
+  });
 });

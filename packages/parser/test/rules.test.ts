@@ -13,7 +13,9 @@ describe('parser rules: the documented examples are what the parser does', () =>
     for (const id of ids) expect(id).toMatch(/^(parse|frontmatter)\/[a-z][a-z0-9-]*$/);
   });
 
-  for (const rule of parserRules) {
+  // Rules whose input cannot be written as a string example (bad bytes, NUL, micromark's
+  // quadratic inputs, a parser bug) have none: an empty describe fails in vitest 4.
+  for (const rule of parserRules.filter((r) => r.meta.examples.ok.length + r.meta.examples.notOk.length > 0)) {
     describe(rule.id, () => {
       rule.meta.examples.ok.forEach((example, i) => {
         test(`ok #${i + 1} raises nothing`, () => expect(ruleIdsOf(example)).toEqual([]));

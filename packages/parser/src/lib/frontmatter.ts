@@ -2,7 +2,8 @@ import type { Diagnostic, Frontmatter, FrontmatterFields } from '@guidekit/model
 import { createDiagnostic, FrontmatterSchema, frontmatterFieldValidators, KNOWN_FRONTMATTER_KEYS } from '@guidekit/model';
 import leven from 'leven';
 import type { Document, Node as YamlNode, Pair } from 'yaml';
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar } from 'yaml';
+import type { MatterSplit } from './matter.js';
 import type { BlockPlace } from './yaml-errors.js';
 import { dataDiagnostic, filePoint, syntaxDiagnostics } from './yaml-errors.js';
 
@@ -193,39 +194,51 @@ function readMapping(reader: Reader, doc: Document, data: Record<string, unknown
   reader.result.diagnostics.push(...missingFields(present, reader.fields, reader.place.file, reader.place.openLine));
 }
 
+function badCloseDiagnostic(file: string, close: NonNullable<MatterSplit['badClose']>): Diagnostic {
+  return createDiagnostic({
+    file,
+    ruleId: 'parse/yaml-invalid',
+    severity: 'error',
+    message: `Unexpected \`${close.text}\` closing the front matter, expected \`---\` alone on its line (front matter ignored)`,
+    position: { line: close.line, column: close.column },
+  });
+}
+
 /**
- * Read the YAML front matter (the `yaml` package, YAML 1.2 core schema: dates stay as written),
- * check the built-in fields and the project's declared ones, and keep everything else in `extra`.
- * Every problem is placed at its own line and column: a syntax error at the fault (an unclosed
- * quote where it opens), a wrong value at the value, an unknown field at its key.
+ * Read the front matter gray-matter split off (its YAML parsed by the `yaml` package, YAML 1.2
+ * core schema: dates stay as written), check the built-in fields and the project's declared ones,
+ * and keep everything else in `extra`. Every problem is placed at its own line and column: a
+ * syntax error at the fault (an unclosed quote where it opens), a wrong value at the value, an
+ * unknown field at its key.
  *
- * @param yaml The YAML text between the `---` fences (as remark-frontmatter found it).
- * @param openLine File line of the opening `---`.
+ * @param split The file's front matter, from `splitMatter`.
  * @param file Path for diagnostics.
  * @param options The project's declared fields.
  * @returns Front matter (known fields + `extra`), diagnostics, and a title read as written.
  */
-export function readFrontmatter(yaml: string, openLine: number, file: string, options: FrontmatterOptions = {}): FrontmatterResult {
-  const lineCounter = new LineCounter();
-  const place: BlockPlace = { file, openLine, lineCounter };
+export function readFrontmatter(split: MatterSplit, file: string, options: FrontmatterOptions = {}): FrontmatterResult {
   const result: FrontmatterResult = { frontmatter: { extra: {} }, diagnostics: [] };
-  const doc = parseDocument(yaml, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    result.diagnostics.push(...syntaxDiagnostics(doc, place));
+  if (split.badClose) {
+    result.diagnostics.push(badCloseDiagnostic(file, split.badClose));
     return result;
   }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    result.diagnostics.push(dataDiagnostic(doc, place, error));
+  const block = split.block;
+  const place: BlockPlace | undefined = block && { file, openLine: 1, lineCounter: block.lineCounter };
+  if (block && place && block.doc.errors.length > 0) {
+    result.diagnostics.push(...syntaxDiagnostics(block.doc, place));
     return result;
   }
+  if (block && place && block.dataError) {
+    result.diagnostics.push(dataDiagnostic(block.doc, place, block.dataError.error));
+    return result;
+  }
+  // No block (only blanks and comments: gray-matter did not call the engine) or an empty document.
+  if (!block || !place || block.data === null || block.data === undefined) {
+    result.diagnostics.push(...missingFields(new Set(), options.fields, file, 1));
+    return result;
+  }
+  const { doc, yaml, data } = block;
   const reader: Reader = { place, yaml, fields: options.fields, result };
-  if (data === null || data === undefined) {
-    result.diagnostics.push(...missingFields(new Set(), options.fields, file, openLine));
-    return result;
-  }
   if (typeof data !== 'object' || Array.isArray(data)) {
     result.diagnostics.push(
       createDiagnostic({

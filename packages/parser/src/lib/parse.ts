@@ -25,6 +25,7 @@ import { decodeInput, guardInput, pointAt } from './input.js';
 import type { KeywordMatcher, StepHeading } from './keywords.js';
 import { keywordMatcher, matchStepHeading } from './keywords.js';
 import { inferLocale, localeOfSegment } from './locale.js';
+import { splitMatter } from './matter.js';
 import { toPlainText } from './plain-text.js';
 import type { ParseOptions } from './types.js';
 
@@ -96,15 +97,17 @@ function isSetextDash(node: Node, source: string): boolean {
   return source.charCodeAt(pos.end.offset - 1) === 45; // '-'
 }
 
-/** Front matter read without remark, for files too large or deep to parse. */
-function rawFrontmatter(text: string): { yaml: string; bodyOffset: number } | undefined {
+/**
+ * Whether remark-frontmatter will find a front matter block: a closing `---` alone on its line.
+ * Without one, the file is parsed without front matter support (see the processors above).
+ */
+function hasFence(text: string): boolean {
   const open = /^---[ \t]*(\r\n|\r|\n)/.exec(text);
-  if (!open) return undefined;
+  if (!open) return false;
   const close = /(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|$)/g;
   close.lastIndex = open[0].length - 1;
   const m = close.exec(text);
-  if (!m) return undefined;
-  return { yaml: text.slice(open[0].length, m.index), bodyOffset: m.index + m[0].length };
+  return m !== null;
 }
 
 interface Ctx {
@@ -126,9 +129,9 @@ function rawGuide(
   ctx.diagnostics.push(diagnostic);
   let frontmatter: Frontmatter = { extra: {} };
   let bodyOffset = 0;
-  const fm = rawFrontmatter(text);
+  const fm = splitMatter(text);
   if (fm) {
-    const read = readFrontmatter(fm.yaml, 1, ctx.file, { fields: ctx.fields });
+    const read = readFrontmatter(fm, ctx.file, { fields: ctx.fields });
     frontmatter = read.frontmatter;
     ctx.titleText = read.titleText;
     ctx.diagnostics.push(...read.diagnostics);
@@ -167,8 +170,23 @@ function rawGuide(
   return guide;
 }
 
+/** The front matter remark found: gray-matter splits it off and the yaml package reads it. */
+function frontmatterOf(text: string, ctx: Ctx): ReturnType<typeof readFrontmatter> {
+  const split = splitMatter(text);
+  if (split) return readFrontmatter(split, ctx.file, { fields: ctx.fields });
+  // remark accepts lone-CR line breaks, gray-matter only closes at a `\n`: say so, lose nothing silently.
+  const diagnostic = createDiagnostic({
+    file: ctx.file,
+    ruleId: 'parse/yaml-invalid',
+    severity: 'error',
+    message: 'Unexpected front matter with CR-only line breaks, expected LF or CRLF line breaks (front matter ignored)',
+    position: { line: 1, column: 1 },
+  });
+  return { frontmatter: { extra: {} }, diagnostics: [diagnostic] };
+}
+
 function parseTree(text: string, format: 'md' | 'mdx', ctx: Ctx): Root {
-  const fenced = text.startsWith('---') ? rawFrontmatter(text) !== undefined : true;
+  const fenced = text.startsWith('---') ? hasFence(text) : true;
   if (format === 'mdx') {
     try {
       return (fenced ? mdxProcessor : mdxPlain).parse(text) as unknown as Root;
@@ -268,7 +286,7 @@ function build(
   const definitions: Definitions = new Map();
   for (const node of tree.children) {
     if (node.type === 'yaml' && nodes.length === 0 && node.position?.start.line === 1) {
-      const read = readFrontmatter(node.value ?? '', node.position.start.line, ctx.file, { fields: ctx.fields });
+      const read = frontmatterOf(text, ctx);
       frontmatter = read.frontmatter;
       ctx.titleText = read.titleText;
       hasFrontmatter = true;

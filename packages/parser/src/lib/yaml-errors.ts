@@ -6,7 +6,10 @@ import { isCollection, isScalar, visit } from 'yaml';
 /** Where the YAML block sits in the file, to turn its offsets into file lines and columns. */
 export interface BlockPlace {
   file: string;
-  /** File line of the opening `---`: the block's line 1 is the file line after it. */
+  /**
+   * File line of the opening `---`. gray-matter's block starts right after the `---` (at its line
+   * break), so the block's line 1 is this line and its line n is file line `openLine + n - 1`.
+   */
   openLine: number;
   lineCounter: LineCounter;
 }
@@ -20,7 +23,7 @@ export interface BlockPlace {
  */
 export function filePoint(place: BlockPlace, offset: number): { line: number; column: number } {
   const { line, col } = place.lineCounter.linePos(offset);
-  return { line: place.openLine + line, column: col };
+  return { line: place.openLine + line - 1, column: col };
 }
 
 /**
