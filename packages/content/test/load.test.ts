@@ -119,6 +119,11 @@ describe('loadContent pairing diagnostics', () => {
       ['content/duplicate-slug', 'error', 'one.fr.md', 'fr'],
     ]);
     expect(mine.find((d) => d.file === 'one.fr.md')?.related).toEqual({ file: 'fr/one.md', line: 1, column: 1 });
+    // The message says what is missing and where it is expected, in the source's own layout.
+    expect(mine.filter((d) => d.ruleId === 'content/missing-translation').map((d) => d.message)).toEqual([
+      'No `de` translation of `two`: expected `de/two.md` (or another file with the same `translationKey`)',
+      'No `en` translation of `two`: expected `en/two.md` (or another file with the same `translationKey`)',
+    ]);
     const one = content.translations.find((t) => t.slug === 'one');
     expect(one?.source?.path).toBe('fr/one.md');
     expect(one?.translations.map((g) => g.path)).toEqual(['de/one.md', 'en/one.md']);

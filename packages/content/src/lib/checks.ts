@@ -44,7 +44,7 @@ export function imageDiagnostics(guides: readonly ImageSubject[], options: Image
       file: '.',
       ruleId: NO_STATIC_DIR_RULE_ID,
       severity: 'info',
-      message: `Unexpected absence of a static folder (looked for ${looked}), expected one to check image files against: images were not checked (set \`staticDir\` in guidekit.config.json)`,
+      message: `No static folder found (looked for ${looked}), so images were not checked: create one of these folders or set \`staticDir\` in guidekit.config.json`,
     }),
   ];
 }

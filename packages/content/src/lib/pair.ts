@@ -98,7 +98,7 @@ export function pairTranslations<G extends Pairable = Guide>(
           file: source.path,
           ruleId: MISSING_TRANSLATION_RULE_ID,
           severity: 'warning',
-          message: `Unexpected missing \`${locale}\` translation of \`${slug}\`, expected a guide in \`${locale}\` with the same slug (file name or \`translationKey\`)`,
+          message: `No \`${locale}\` translation of \`${slug}\`: expected ${expectedTranslationPlace(source.path, options.sourceLocale, locale)} (or another file with the same \`translationKey\`)`,
           data: { slug, locale },
         }),
       );
@@ -107,3 +107,20 @@ export function pairTranslations<G extends Pairable = Guide>(
   return { groups, diagnostics };
 }
 
+
+/**
+ * Where a translation of the guide at `sourcePath` is expected, for a message: the same path in
+ * the target locale's folder or with its suffix when the source's own layout shows which; a
+ * description when it does not (a folder alias such as `french/` cannot be mapped back).
+ */
+function expectedTranslationPlace(sourcePath: string, sourceLocale: string, locale: string): string {
+  const parts = sourcePath.split('/');
+  const file = parts[parts.length - 1] ?? sourcePath;
+  const lower = sourceLocale.toLowerCase();
+  const folder = parts.slice(0, -1).findIndex((part) => part.toLowerCase() === lower);
+  if (folder >= 0) return `\`${[...parts.slice(0, folder), locale, ...parts.slice(folder + 1)].join('/')}\``;
+  const suffix = file.match(/^(.*)\.([^./]+)(\.mdx?)$/);
+  if (suffix && suffix[2]?.toLowerCase() === lower) return `\`${[...parts.slice(0, -1), `${suffix[1]}.${locale}${suffix[3]}`].join('/')}\``;
+  if (parts.length === 1) return `\`${locale}/${file}\``;
+  return `a guide in \`${locale}\` named \`${file}\` (in its locale folder or with a \`.${locale}\` suffix)`;
+}
