@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createDiagnostic, type Diagnostic, type Guide } from '@guidekit/model';
 import { parseGuide, type KeywordsOption } from '@guidekit/parser';
-import type { LoadedContent } from '@guidekit/content';
+import { loadConfig, type LoadedContent } from '@guidekit/content';
 import writeFileAtomic from 'write-file-atomic';
 import { historyBaseline } from './content.js';
 import { gitHistory } from './git.js';
@@ -67,7 +67,11 @@ function targets(content: LoadedContent, base: RunResult, files: readonly string
 
 function write(list: readonly Written[], dryRun: boolean | undefined): void {
   if (dryRun) return;
-  for (const { file, text } of list) writeFileAtomic.sync(file, text);
+  for (const { file, text } of list) {
+    // `scaffold --out` may name a folder that does not exist yet (a new locale).
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileAtomic.sync(file, text);
+  }
 }
 
 /**
@@ -104,13 +108,23 @@ export async function stamp(
   return { diagnostics: problems, result: { ...base, written, unchanged } };
 }
 
+/** A diagnostic per `step-N` the source does not have (a typo would otherwise acknowledge nothing, silently). */
+function unknownSteps(steps: readonly string[], source: Guide, file: string): Diagnostic[] {
+  const known = new Set(source.steps.map((step) => step.id));
+  const expected = [...known].join(', ') || 'none';
+  return steps
+    .filter((step) => step.startsWith('step-') && !known.has(step))
+    .map((step) => problem(file, `Unexpected step \`${step}\`, expected one of the source's steps: ${expected}`));
+}
+
 /**
  * Acknowledge source changes in one translation as needing no re-translation (`steps`, default
  * every stale step), under `translationOf.acknowledged`.
  *
  * @param root The content root.
  * @param options `file` (absolute or relative to `cwd`), `steps` (`step-3` or `3`), `dryRun`.
- * @returns A diagnostic when the file is no translation of the tree; the steps acknowledged.
+ * @returns A diagnostic (`i18n/run`) when the file is no translation of the tree, or per step
+ *   the source does not have (then nothing is written); the steps acknowledged.
  */
 export async function ack(
   root: string,
@@ -128,6 +142,8 @@ export async function ack(
   }
   const { translation, source } = target;
   const steps = (options.steps ?? []).map((step) => (/^\d+[a-z]?$/.test(step) ? `step-${step}` : step));
+  const unknown = unknownSteps(steps, source, path.resolve(cwd, options.file));
+  if (unknown.length > 0) return { diagnostics: unknown, result: none };
   const history = translation.frontmatter.translationOf || options.history === false ? undefined : (options.history ?? gitHistory(content.root));
   const baseline = history ? historyBaseline(content, history, source, translation) : undefined;
   const text = content.readSource(translation) ?? '';
@@ -137,29 +153,51 @@ export async function ack(
   return { diagnostics: [], result: { ...base, written, acknowledged: next.acknowledged } };
 }
 
+/** The tree a scaffold reads; none when `root` is no folder (the guide is then read on its own). */
+async function scaffoldTree(root: string, options: ScaffoldRunOptions, cwd: string): Promise<{ content?: LoadedContent; base: RunResult; configErrors: Diagnostic[] }> {
+  const absolute = path.resolve(cwd, root);
+  if (isDirectory(absolute)) return loadRun(root, options);
+  // A guide outside any content tree: its own text, the configuration named (else the defaults).
+  const configFile = options.config === undefined ? undefined : path.resolve(cwd, options.config);
+  const { config, diagnostics } = await loadConfig(absolute, { cwd, configFile, relativeTo: cwd });
+  const configErrors = diagnostics.map((d) => ({ ...d, file: path.resolve(cwd, d.file) }));
+  const sourceLocale = options.sourceLocale ?? config.sourceLocale;
+  const locales = [...new Set([sourceLocale, ...(config.locales ?? [])])].sort();
+  const base: RunResult = { root: absolute, config, configInvalid: configErrors.length > 0, sourceLocale, targetLocales: [], locales, readSource: () => undefined };
+  return { base, configErrors };
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Scaffold a translation of one source guide: structure, step numbers, images, links, code and
  * UI-label markers kept, headings in the target language, prose left to translate, stamped.
  * Written to `out` (never over an existing file unless `force`), else returned.
  *
- * @param root The content root (its configuration gives keywords and the source locale).
+ * @param root The content root (its configuration gives keywords and the source locale). When it
+ *   is no folder (a CLI found no tree above the file), the guide is scaffolded from its own text,
+ *   in `sourceLocale` (default: the configuration's), with the parser's keywords.
  * @param options `file` (the source, absolute or relative to `cwd`), `to`, `out`, `force`, `dryRun`.
- * @returns A diagnostic for a missing source or an existing `out`; the skeleton.
+ * @returns A diagnostic (`i18n/run`) for a missing source or an existing `out`; the skeleton.
  */
-export async function scaffoldRun(
-  root: string,
-  options: WriteOptions & { file: string; to: string; out?: string | undefined; force?: boolean | undefined },
-): Promise<{ diagnostics: Diagnostic[]; result: RunResult & { text: string; written: Written[] } }> {
+export async function scaffoldRun(root: string, options: ScaffoldRunOptions): Promise<{ diagnostics: Diagnostic[]; result: RunResult & { text: string; written: Written[] } }> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const { content, base, configErrors } = await loadRun(root, options);
+  const { content, base, configErrors } = await scaffoldTree(root, options, cwd);
   const file = path.resolve(cwd, options.file);
   if (base.configInvalid || !existsSync(file)) {
     return { diagnostics: base.configInvalid ? configErrors : [problem(file, `Unexpected missing source guide \`${options.file}\`, expected a Markdown file`)], result: { ...base, text: '', written: [] } };
   }
-  const inTree = content.guides.find((guide) => guide.path === treePath(content, cwd, file));
-  const text = (inTree && content.readSource(inTree)) ?? readFileSync(file, 'utf8');
-  const keywords = content.config.keywords as KeywordsOption;
-  const guide = inTree ?? parseGuide(text, { path: toPosix(path.relative(content.root, file)), locale: base.sourceLocale, keywords }).guide;
+  const inTree = content?.guides.find((guide) => guide.path === treePath(content, cwd, file));
+  const text = (inTree && content?.readSource(inTree)) ?? readFileSync(file, 'utf8');
+  const keywords = (base.config.keywords ?? {}) as KeywordsOption;
+  const shown = toPosix(path.relative(content ? content.root : cwd, file));
+  const guide = inTree ?? parseGuide(text, { path: shown, locale: base.sourceLocale, keywords }).guide;
   const skeleton = scaffoldText({ guide, text }, { to: options.to, keywords });
   const out = options.out === undefined ? undefined : path.resolve(cwd, options.out);
   if (out && existsSync(out) && !options.force) {
