@@ -68,8 +68,10 @@ export function startOf(at: Position | Place | undefined): Place | undefined {
   return 'start' in at ? at.start : at;
 }
 
-/** `value` shortened for a message. */
-export function quote(value: string, max = 60): string {
-  const flat = value.replace(/\s+/g, ' ').trim();
-  return `\`${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}\``;
+/**
+ * `value` quoted for a message, whole and as written (only runs of white space become one
+ * space), so a reader can search for it; messages are never cut.
+ */
+export function quote(value: string): string {
+  return `\`${value.replace(/\s+/g, ' ').trim()}\``;
 }

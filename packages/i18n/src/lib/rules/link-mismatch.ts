@@ -43,13 +43,13 @@ export const linkMismatch = defineRule({
       const where = unitName(translation);
       for (const [found, expected] of diff.changed) {
         if (sameLocalisedSite(found.value, expected.value, options.locales)) continue;
-        context.report({ at: found.position, related: expected.position, message: `Unexpected link ${quote(found.value, 80)} in ${where}, expected ${quote(expected.value, 80)} as in the source`, data: { found: found.value, expected: expected.value } });
+        context.report({ at: found.position, related: expected.position, message: `Unexpected link ${quote(found.value)} in ${where}, expected ${quote(expected.value)} as in the source`, data: { found: found.value, expected: expected.value } });
       }
       for (const found of diff.extra) {
-        context.report({ at: found.position, related: unitStart(source), message: `Unexpected link ${quote(found.value, 80)} in ${where}, expected no such link as in the source`, data: { found: found.value } });
+        context.report({ at: found.position, related: unitStart(source), message: `Unexpected link ${quote(found.value)} in ${where}, expected no such link as in the source`, data: { found: found.value } });
       }
       for (const expected of diff.missing) {
-        context.report({ at: blockAt(translation, expected.block) ?? unitStart(translation), related: expected.position, message: `Missing link ${quote(expected.value, 80)} in ${where}, expected it as in the source`, data: { expected: expected.value } });
+        context.report({ at: blockAt(translation, expected.block) ?? unitStart(translation), related: expected.position, message: `Missing link ${quote(expected.value)} in ${where}, expected it as in the source`, data: { expected: expected.value } });
       }
     }
   },

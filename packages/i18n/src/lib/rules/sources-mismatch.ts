@@ -22,13 +22,13 @@ export const sourcesMismatch = defineRule({
     const section = context.translation.guide.sections.find((s) => s.kind === 'sources')?.position;
     const sourceSection = context.source.guide.sections.find((s) => s.kind === 'sources')?.position;
     for (const [found, expected] of diff.changed) {
-      context.report({ at: found.position ?? section, related: expected.position ?? sourceSection, message: `Unexpected source ${quote(found.url, 80)}, expected ${quote(expected.url, 80)} as in the source`, data: { found: found.url, expected: expected.url } });
+      context.report({ at: found.position ?? section, related: expected.position ?? sourceSection, message: `Unexpected source ${quote(found.url)}, expected ${quote(expected.url)} as in the source`, data: { found: found.url, expected: expected.url } });
     }
     for (const found of diff.extra) {
-      context.report({ at: found.position ?? section, related: sourceSection, message: `Unexpected source ${quote(found.url, 80)}, expected only the source's sources`, data: { found: found.url } });
+      context.report({ at: found.position ?? section, related: sourceSection, message: `Unexpected source ${quote(found.url)}, expected only the source's sources`, data: { found: found.url } });
     }
     for (const expected of diff.missing) {
-      context.report({ at: section ?? context.translation.guide.sections.at(-1)?.position, related: expected.position ?? sourceSection, message: `Missing source ${quote(expected.url, 80)}, expected it as in the source`, data: { expected: expected.url } });
+      context.report({ at: section ?? context.translation.guide.sections.at(-1)?.position, related: expected.position ?? sourceSection, message: `Missing source ${quote(expected.url)}, expected it as in the source`, data: { expected: expected.url } });
     }
   },
 });

@@ -19,6 +19,22 @@ function judgeable(raw: string, prose: string, sourceLocale: string, targetLocal
   return marked ?? words.length >= 4;
 }
 
+/**
+ * The block as the author wrote it (Markdown and all), so the quoted text can be searched for in
+ * the file; the block's reduced text when its position spans no text (headings are placed by
+ * their first character).
+ */
+function asWritten(text: string, block: { raw: string; position?: Position | undefined }): string {
+  const at = block.position;
+  if (!at || (at.end.line === at.start.line && at.end.column - at.start.column <= 1)) return block.raw;
+  const lines = text.split(/\r?\n/).slice(at.start.line - 1, at.end.line);
+  if (lines.length === 0) return block.raw;
+  lines[lines.length - 1] = lines[lines.length - 1]!.slice(0, at.end.column - 1);
+  lines[0] = lines[0]!.slice(at.start.column - 1);
+  const written = lines.join(' ').replace(/\s+/g, ' ').trim();
+  return written || block.raw;
+}
+
 /** A paragraph of the translation is the source's paragraph, untranslated. */
 export const untranslated = defineRule({
   id: 'i18n/untranslated',
@@ -53,7 +69,7 @@ export const untranslated = defineRule({
         context.report({
           at: frontmatterLine(context.translation.text, key) ?? { line: 1, column: 1 },
           related: frontmatterLine(context.source.text, key) ?? { line: 1, column: 1 },
-          message: `Unexpected untranslated ${key === 'tags' ? 'tag' : 'category'} ${quote(item)}, expected a translation of the source's`,
+          message: `Unexpected untranslated ${key === 'tags' ? 'tag' : 'category'} ${quote(item)}, expected it translated into \`${to}\``,
           data: { field: key, text: item },
         });
       }
@@ -66,15 +82,16 @@ export const untranslated = defineRule({
         if (!sourceProse.has(block.prose)) {
           // A translated sentence may still hold a phrase of the source language.
           const phrase = sourceLanguagePhrase(block.unlinked ?? block.raw, from, to);
-          if (phrase) context.report({ at: block.position, message: `Unexpected untranslated phrase ${quote(phrase, 50)}, expected it in the translation's language`, data: { text: phrase } });
+          if (phrase) context.report({ at: block.position, message: `Unexpected untranslated phrase ${quote(phrase)}, expected it in the translation's language`, data: { text: phrase } });
           continue;
         }
         if (!judgeable(block.raw, block.prose, from, to)) continue;
+        const written = asWritten(context.translation.text ?? '', block);
         context.report({
           at: block.position,
           related: sourceProse.get(block.prose),
-          message: `Unexpected untranslated text ${quote(block.prose, 50)}, expected a translation of the source's text`,
-          data: { text: block.prose },
+          message: `Unexpected untranslated text ${quote(written)}, expected it translated into \`${to}\``,
+          data: { text: written },
         });
       }
     }
