@@ -20,7 +20,7 @@ export function createProgram(): Cli {
   registerCheck(cli.program, cli);
   registerBuild(cli.program, cli);
   registerMerge(cli.program, cli);
-  registerRules(cli.program, cli);
+  registerRules(cli);
   return cli;
 }
 

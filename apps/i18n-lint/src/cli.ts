@@ -22,7 +22,7 @@ export function createProgram(): Cli {
   registerStamp(cli.program, cli);
   registerAck(cli.program, cli);
   registerScaffold(cli.program, cli);
-  registerRules(cli.program, cli);
+  registerRules(cli);
   return cli;
 }
 

@@ -9,5 +9,7 @@ export { createProgress, isInteractive } from './lib/progress.js';
 export type { Progress, ProgressContext } from './lib/progress.js';
 export { onContentRoot, resolveContentRoot } from './lib/root.js';
 export type { ContentRootInput } from './lib/root.js';
+export { addRulesCommand, formatRuleListing } from './lib/rules.js';
+export type { RuleListing, RulesCommandOptions } from './lib/rules.js';
 export { addReportOptions, checkReporter, deliverReport, writeOutput } from './lib/report.js';
 export type { DeliverOptions, ReportFlags } from './lib/report.js';

@@ -1,16 +1,7 @@
-import { addColorOptions } from '@guidekit/cli-kit';
+import { addRulesCommand, type Cli, type RuleListing } from '@guidekit/cli-kit';
 import type { Severity } from '@guidekit/model';
 import { parserRules } from '@guidekit/parser';
 import { ruleUrl } from '@guidekit/report';
-import type { Command } from 'commander';
-
-/** One rule as `guidekit-docs rules` lists it. */
-export interface RuleListing {
-  id: string;
-  severity: Severity;
-  description: string;
-  url: string | undefined;
-}
 
 /**
  * What `check` and `build` report besides the parser's own rules (which `parserRules`
@@ -52,21 +43,7 @@ export function listRules(): RuleListing[] {
   return [...parser, ...pipeline].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((rule) => ({ ...rule, url: ruleUrl(rule.id, {}) }));
 }
 
-/** The listing as text, or as JSON. */
-export function formatRules(list: readonly RuleListing[], json: boolean): string {
-  if (json) return `${JSON.stringify(list, null, 2)}\n`;
-  const width = Math.max(...list.map((rule) => rule.id.length));
-  return `${list.map((rule) => `${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.description}\n${' '.repeat(width + 2)}${rule.url ?? ''}`).join('\n')}\n`;
-}
-
-/** Register `rules`. */
-export function registerRules(program: Command, state: { code: number }): void {
-  const command = program
-    .command('rules')
-    .description('list the rules check and build report, with their default severity and documentation')
-    .option('--json', 'print the list as JSON');
-  addColorOptions(command).action((flags: { json?: boolean }) => {
-    process.stdout.write(formatRules(listRules(), flags.json === true));
-    state.code = 0;
-  });
+/** Register `rules` (the listing and its `--json` are cli-kit's). */
+export function registerRules(cli: Cli): void {
+  addRulesCommand(cli, { description: 'list the rules check and build report, with their default severity and documentation', list: listRules });
 }

@@ -1,16 +1,7 @@
-import { addColorOptions } from '@guidekit/cli-kit';
+import { addRulesCommand, type Cli, type RuleListing } from '@guidekit/cli-kit';
 import { rules } from '@guidekit/i18n';
 import { ruleUrl } from '@guidekit/report';
-import type { Command } from 'commander';
 import { FAIL_ON_STATES } from './status.js';
-
-/** One rule as `guidekit-i18n rules` lists it. */
-export interface RuleListing {
-  id: string;
-  severity: string;
-  description: string;
-  url: string | undefined;
-}
 
 /**
  * Every rule `guidekit-i18n` can report: the translation rules of `@guidekit/i18n` (their default
@@ -26,21 +17,7 @@ export function listRules(): RuleListing[] {
   return [...lint, ...status].map((rule) => ({ ...rule, url: ruleUrl(rule.id, {}) }));
 }
 
-/** The listing as text (`--json` for the data). */
-export function formatRules(list: readonly RuleListing[], json: boolean): string {
-  if (json) return `${JSON.stringify(list, null, 2)}\n`;
-  const width = Math.max(...list.map((rule) => rule.id.length));
-  return `${list.map((rule) => `${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.description}\n${' '.repeat(width + 2)}${rule.url ?? ''}`).join('\n')}\n`;
-}
-
-/** Register `rules`. */
-export function registerRules(program: Command, state: { code: number }): void {
-  const command = program
-    .command('rules')
-    .description('list the rules this CLI reports, with their default severity and documentation')
-    .option('--json', 'print the list as JSON');
-  addColorOptions(command).action((flags: { json?: boolean }) => {
-    process.stdout.write(formatRules(listRules(), flags.json === true));
-    state.code = 0;
-  });
+/** Register `rules` (the listing and its `--json` are cli-kit's). */
+export function registerRules(cli: Cli): void {
+  addRulesCommand(cli, { description: 'list the rules this CLI reports, with their default severity and documentation', list: listRules });
 }
