@@ -23,6 +23,17 @@ function numbersOf(unit: UnitRef): Found[] {
   return out;
 }
 
+/**
+ * When both sides hold as many numbers and `missing` is one of the source's, the translation's
+ * number at its position, if that one differs (a `2` written as another number already there).
+ */
+function replacedAt(expected: Found[], found: Found[], missing: Found): Found | undefined {
+  if (expected.length !== found.length) return undefined;
+  const i = expected.indexOf(missing);
+  const at = found[i];
+  return at && !at.keys.some((k) => missing.keys.includes(k)) ? at : undefined;
+}
+
 /** The numbers in a step's prose differ from the source's. */
 export const numberMismatch = defineRule({
   id: 'i18n/number-mismatch',
@@ -68,6 +79,12 @@ export const numberMismatch = defineRule({
         });
       });
       for (const n of missing.slice(unexpected.length)) {
+        // Same count of numbers: the one that now repeats another sits where the source's was.
+        const at = replacedAt(expected, found, n);
+        if (at) {
+          context.report({ at: at.place ?? unitStart(translation), related: n.place ?? unitStart(source), message: `Unexpected number ${at.raw} in ${where}, expected ${n.raw} as in the source`, data: { found: at.key, expected: n.key } });
+          continue;
+        }
         context.report({ at: unitStart(translation), related: n.place ?? unitStart(source), message: `Missing number ${n.raw} in ${where}, expected it as in the source`, data: { expected: n.key } });
       }
     }
