@@ -28,14 +28,8 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { args, corpusOrExit, flag, here, readSources, repo, writeCopies } from './lib.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '..');
-const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
-};
 
 // ---- child mode: one build in a fresh process, so RSS and timings are its own ----
 if (args[0] === '--child') {
@@ -114,37 +108,16 @@ if (args[0] === '--floor-child') {
   process.exit(0);
 }
 
-const corpus = path.resolve(repo, '../shared/corpus/blog');
-if (!fs.existsSync(corpus)) {
-  console.error(`bench/build: no corpus at ${corpus}; nothing to measure.`);
-  process.exit(process.env.CI ? 1 : 0);
-}
+const corpus = corpusOrExit('build');
 const wanted = Number(flag('--guides', '2000'));
 const formats = flag('--formats', 'html,single,json,md,jsonld');
 
 // ---- the tree: the corpus repeated, same stem in both folders so pairs survive ----
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'guidekit-bench-build-'));
 const root = path.join(tmp, 'content');
-const sources = [];
-for (const lang of ['french', 'english']) {
-  for (const name of fs.readdirSync(path.join(corpus, lang)).sort()) {
-    if (/\.mdx?$/.test(name)) sources.push({ lang, name, text: fs.readFileSync(path.join(corpus, lang, name), 'utf8') });
-  }
-}
+const sources = readSources(corpus);
 /** Write the corpus `copies` times under `dir` (each copy with new slugs: `-r<n>`); returns the files. */
-const writeCorpus = (dir, copies) => {
-  const written = [];
-  for (let r = 0; r < copies; r++) {
-    for (const s of sources) {
-      const folder = path.join(dir, s.lang);
-      fs.mkdirSync(folder, { recursive: true });
-      const file = path.join(folder, s.name.replace(/(\.mdx?)$/, `-r${r}$1`));
-      fs.writeFileSync(file, s.text);
-      written.push(file);
-    }
-  }
-  return written;
-};
+const writeCorpus = (dir, copies) => writeCopies(sources, dir, copies);
 const copies = Math.ceil(wanted / sources.length);
 const files = writeCorpus(root, copies);
 

@@ -25,14 +25,8 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { args, corpusOrExit, flag, readSources, repo, writeCopies } from './lib.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '..');
-const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
-};
 
 // ---- child mode: one load in a fresh process, so RSS and timings are its own ----
 if (args[0] === '--child') {
@@ -53,11 +47,7 @@ if (args[0] === '--child') {
   process.exit(0);
 }
 
-const corpus = path.resolve(repo, '../shared/corpus/blog');
-if (!fs.existsSync(corpus)) {
-  console.error(`bench/content: no corpus at ${corpus}; nothing to measure.`);
-  process.exit(process.env.CI ? 1 : 0);
-}
+const corpus = corpusOrExit('content');
 const wanted = Number(flag('--guides', '2000'));
 const reps = Math.max(1, Number(flag('--reps', '3')));
 const dist = path.resolve(flag('--content', path.join(repo, 'packages/content/dist')));
@@ -67,23 +57,9 @@ const workers = flag('--workers', 'default');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'guidekit-bench-content-'));
 process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
 const root = path.join(tmp, 'content');
-const sources = [];
-for (const lang of ['french', 'english']) {
-  for (const name of fs.readdirSync(path.join(corpus, lang)).sort()) {
-    if (/\.mdx?$/.test(name)) sources.push({ lang, name, text: fs.readFileSync(path.join(corpus, lang, name), 'utf8') });
-  }
-}
+const sources = readSources(corpus);
 const copies = Math.ceil(wanted / sources.length);
-const files = [];
-for (let r = 0; r < copies; r++) {
-  for (const s of sources) {
-    const dir = path.join(root, s.lang);
-    fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, s.name.replace(/(\.mdx?)$/, `-r${r}$1`));
-    fs.writeFileSync(file, s.text);
-    files.push(file);
-  }
-}
+const files = writeCopies(sources, root, copies);
 
 // ---- baseline: the bare parse of the same files, in this process ----
 const req = createRequire(path.join(repo, 'packages/parser/package.json'));

@@ -12,14 +12,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { args, corpusOrExit, flag, readSources, repo, writeCopies } from './lib.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '..');
-const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
-};
 
 // ---- child mode: one build in a fresh process ----
 if (args[0] === '--child') {
@@ -53,11 +47,7 @@ if (args[0] === '--load') {
   process.exit(0);
 }
 
-const corpus = path.resolve(repo, '../shared/corpus/blog');
-if (!fs.existsSync(corpus)) {
-  console.error(`bench/data: no corpus at ${corpus}; nothing to measure.`);
-  process.exit(process.env.CI ? 1 : 0);
-}
+const corpus = corpusOrExit('data');
 if (!fs.existsSync(path.join(repo, 'packages/publish/dist/index.js'))) {
   console.error('bench/data: packages/publish/dist is missing; run `pnpm turbo run build` first.');
   process.exit(1);
@@ -68,20 +58,9 @@ const rounds = Number(flag('--rounds', '2'));
 // ---- the tree: the corpus repeated, same stem in both folders so pairs survive ----
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'guidekit-bench-data-'));
 const root = path.join(tmp, 'content');
-const sources = [];
-for (const lang of ['french', 'english']) {
-  for (const name of fs.readdirSync(path.join(corpus, lang)).sort()) {
-    if (/\.mdx?$/.test(name)) sources.push({ lang, name, text: fs.readFileSync(path.join(corpus, lang, name), 'utf8') });
-  }
-}
+const sources = readSources(corpus);
 const copies = Math.ceil(wanted / sources.length);
-for (let r = 0; r < copies; r++) {
-  for (const s of sources) {
-    const dir = path.join(root, s.lang);
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, s.name.replace(/(\.mdx?)$/, `-r${r}$1`)), s.text);
-  }
-}
+writeCopies(sources, root, copies);
 
 const spawn = (argv) => {
   const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...argv], {

@@ -16,14 +16,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { args, corpusOrExit, flag, readSources, repo, writeCopies } from './lib.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '..');
-const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
-};
 
 // ---- child mode: one publish in a fresh process ----
 if (args[0] === '--child') {
@@ -40,11 +34,7 @@ if (args[0] === '--child') {
   process.exit(0);
 }
 
-const corpus = path.resolve(repo, '../shared/corpus/blog');
-if (!fs.existsSync(corpus)) {
-  console.error(`bench/site: no corpus at ${corpus}; nothing to measure.`);
-  process.exit(process.env.CI ? 1 : 0);
-}
+const corpus = corpusOrExit('site');
 const base = path.resolve(flag('--base', '/tmp/f-base'));
 if (!fs.existsSync(path.join(base, 'packages'))) {
   console.error(`bench/site: no built checkout at ${base} (see the header of this file)`);
@@ -56,19 +46,8 @@ const reps = Number(flag('--reps', '3'));
 // ---- the tree: the corpus repeated with new slugs, same stem in both folders so pairs survive ----
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'guidekit-bench-site-'));
 const root = path.join(tmp, 'content');
-const sources = [];
-for (const lang of ['french', 'english']) {
-  for (const name of fs.readdirSync(path.join(corpus, lang)).sort()) {
-    if (/\.mdx?$/.test(name)) sources.push({ lang, name, text: fs.readFileSync(path.join(corpus, lang, name), 'utf8') });
-  }
-}
-const copies = Math.ceil(wanted / sources.length);
-for (let r = 0; r < copies; r++) {
-  for (const s of sources) {
-    fs.mkdirSync(path.join(root, s.lang), { recursive: true });
-    fs.writeFileSync(path.join(root, s.lang, s.name.replace(/(\.mdx?)$/, `-r${r}$1`)), s.text);
-  }
-}
+const sources = readSources(corpus);
+writeCopies(sources, root, Math.ceil(wanted / sources.length));
 
 /** One publish of the html format with `checkout`'s code, in a fresh process. */
 const publishWith = (checkout, out) => {
