@@ -66,7 +66,14 @@ describe('ack(root, { steps })', () => {
 describe('scaffold(root, { file }) with no content tree', () => {
   it('scaffolds a guide from its own text when the root is no folder, in the source locale given', async () => {
     const dir = tree({ 'drafts/guide.md': fr });
-    const { diagnostics, result } = await scaffold(path.join(dir, 'content'), { ...quick, cwd: dir, file: 'drafts/guide.md', to: 'en', sourceLocale: 'fr', out: 'out/guide.md' });
+    const { diagnostics, result } = await scaffold(path.join(dir, 'content'), {
+      ...quick,
+      cwd: dir,
+      file: 'drafts/guide.md',
+      to: 'en',
+      sourceLocale: 'fr',
+      out: 'out/guide.md',
+    });
     expect(diagnostics).toEqual([]);
     expect(result.written.map((w) => w.file)).toEqual([path.join(dir, 'out/guide.md')]);
     const text = readFileSync(path.join(dir, 'out/guide.md'), 'utf8');
@@ -78,7 +85,9 @@ describe('scaffold(root, { file }) with no content tree', () => {
   it('says so when the source guide is missing, and refuses an existing out', async () => {
     const dir = tree({ 'drafts/guide.md': fr, 'out/guide.md': 'kept' });
     const missing = await scaffold(path.join(dir, 'nowhere'), { ...quick, cwd: dir, file: 'drafts/none.md', to: 'en' });
-    expect(missing.diagnostics.map((d) => [d.ruleId, d.message])).toEqual([['i18n/run', 'Unexpected missing source guide `drafts/none.md`, expected a Markdown file']]);
+    expect(missing.diagnostics.map((d) => [d.ruleId, d.message])).toEqual([
+      ['i18n/run', 'Unexpected missing source guide `drafts/none.md`, expected a Markdown file'],
+    ]);
     const refused = await scaffold(path.join(dir, 'nowhere'), { ...quick, cwd: dir, file: 'drafts/guide.md', to: 'en', out: 'out/guide.md' });
     expect(refused.diagnostics.map((d) => d.message)).toEqual(['Unexpected existing file `out/guide.md`, expected a new file (or force)']);
     expect(readFileSync(path.join(dir, 'out/guide.md'), 'utf8')).toBe('kept');

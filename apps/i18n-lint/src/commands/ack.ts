@@ -1,11 +1,9 @@
 import path from 'node:path';
-import { acknowledgeText, gitHistory, historyBaseline } from '@guidekit/i18n';
-import { addColorOptions, listOption } from '@guidekit/cli-kit';
+import { ack } from '@guidekit/i18n';
+import { addColorOptions, EXIT, listOption, onContentRoot } from '@guidekit/cli-kit';
+import { report } from '@guidekit/report';
 import type { Command } from 'commander';
-import writeFileAtomic from 'write-file-atomic';
-import { checkLocalesFound, loadFor, toPosix, type ContentOptions } from '../shared.js';
-import { UsageError } from '../usage.js';
-import { locate } from './stamp.js';
+import { checkLocalesIn, rootFor, throwRunProblems, toPosix, type ContentOptions } from '../shared.js';
 
 /** Options of {@link runAck}. */
 export interface AckOptions extends ContentOptions {
@@ -26,35 +24,22 @@ export interface AckResult {
 
 /**
  * Accept source changes as needing no re-translation: records the source's current hashes of
- * the given steps under `translationOf.acknowledged` in the translation's front matter.
+ * the given steps under `translationOf.acknowledged` in the translation's front matter (the
+ * `ack` run function of @guidekit/i18n; the root is found from the file).
  *
- * @throws {UsageError} For a file outside the tree, a source guide, or an unknown step.
+ * @throws {UsageError} For a file outside the tree, a source guide, an orphan, or an unknown step.
  */
 export async function runAck(options: AckOptions): Promise<AckResult> {
-  const loaded = await loadFor({ ...options, files: [options.file] }, 'ack');
-  if (!loaded.content) return { code: 2, acknowledged: [], output: `${loaded.configErrors.map((d) => d.message).join('\n')}\n` };
-  const content = loaded.content;
-  checkLocalesFound(content, { '--source': [options.source] });
-  const sourceLocale = options.source ?? content.config.sourceLocale;
-  const [found] = locate(content, [options.file], loaded.cwd, sourceLocale);
-  const { translation, source } = found!;
-  if (!source) throw new UsageError(`Unexpected orphan translation \`${options.file}\`, expected a translation whose ${sourceLocale} source exists`);
-  const steps = (options.steps ?? []).map((step) => (/^\d+[a-z]?$/.test(step) ? `step-${step}` : step));
-  const known = new Set([...source.steps.map((step) => step.id), ...source.sections.map((_, index) => index)].map(String));
-  for (const step of steps) {
-    if (step.startsWith('step-') && !known.has(step)) {
-      throw new UsageError(`Unexpected step \`${step}\`, expected one of the source's steps: ${source.steps.map((s) => s.id).join(', ') || 'none'}`);
-    }
-  }
-  const history = translation.frontmatter.translationOf ? undefined : gitHistory(content.root);
-  const baseline = history ? historyBaseline(content, history, source, translation) : undefined;
-  const text = content.readSource(translation) ?? '';
-  const result = acknowledgeText(text, translation, source, { steps, baseline });
-  const file = path.resolve(content.root, translation.path);
-  if (result.text !== text) writeFileAtomic.sync(file, result.text);
-  const shown = toPosix(path.relative(loaded.cwd, file));
-  const output = result.acknowledged.length > 0 ? `${shown}: acknowledged ${result.acknowledged.join(', ')}\n` : `${shown}: nothing to acknowledge\n`;
-  return { code: 0, acknowledged: result.acknowledged, output };
+  const { cwd, root } = await rootFor({ ...options, files: [options.file] });
+  const { diagnostics, result } = await onContentRoot(root, 'guidekit-i18n ack', cwd, () =>
+    ack(root, { config: options.config, cache: options.cache, cwd, file: options.file, steps: options.steps, sourceLocale: options.source }),
+  );
+  if (result.configInvalid) return { code: EXIT.usage, acknowledged: [], output: report(diagnostics, { cwd }) };
+  checkLocalesIn(result.locales, { '--source': [options.source] });
+  throwRunProblems(diagnostics);
+  const shown = toPosix(path.relative(cwd, path.resolve(cwd, options.file)));
+  const done = result.acknowledged;
+  return { code: EXIT.ok, acknowledged: done, output: done.length > 0 ? `${shown}: acknowledged ${done.join(', ')}\n` : `${shown}: nothing to acknowledge\n` };
 }
 
 /** Register `ack <translation>`. */

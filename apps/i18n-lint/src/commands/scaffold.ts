@@ -1,11 +1,10 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { parseGuide, type KeywordsOption } from '@guidekit/parser';
 import { scaffold } from '@guidekit/i18n';
-import { addColorOptions } from '@guidekit/cli-kit';
+import { addColorOptions, EXIT } from '@guidekit/cli-kit';
+import { report } from '@guidekit/report';
 import type { Command } from 'commander';
-import writeFileAtomic from 'write-file-atomic';
-import { checkLocale, loadFor, toPosix, type ContentOptions } from '../shared.js';
+import { checkLocale, rootFor, throwRunProblems, toPosix, type ContentOptions } from '../shared.js';
 import { UsageError } from '../usage.js';
 
 /** Options of {@link runScaffold}. */
@@ -32,37 +31,36 @@ export interface ScaffoldResult {
 
 /**
  * Write a translation skeleton of a source guide: structure, step numbers, images, links, code
- * and UI-label markers kept, headings in the target language, prose left to translate, stamped.
+ * and UI-label markers kept, headings in the target language, prose left to translate, stamped
+ * (the `scaffold` run function of @guidekit/i18n; the root is found from the file, and a guide
+ * outside any content tree is read on its own).
  *
- * @throws {UsageError} For a missing file, a bad locale, or an existing `out` without `force`.
+ * @throws {UsageError} For a missing file, a bad locale, a root that is no folder, or an existing `out` without `force`.
  */
 export async function runScaffold(options: ScaffoldCommandOptions): Promise<ScaffoldResult> {
   const to = checkLocale(options.to, '--to');
   if (!to) throw new UsageError('Missing --to, expected the target locale such as `en`');
-  const loaded = await loadFor({ ...options, files: [options.file] }, 'scaffold').catch((error: unknown) => {
-    // A guide outside any content tree can still be scaffolded from its own text.
-    if (error instanceof UsageError && options.root === undefined) return undefined;
-    throw error;
-  });
-  const cwd = path.resolve(options.cwd ?? process.cwd());
-  const file = path.resolve(cwd, options.file);
-  if (!existsSync(file)) throw new UsageError(`Source guide \`${options.file}\` not found, expected a Markdown file`);
-  const content = loaded?.content;
-  const relative = content ? toPosix(path.relative(content.root, file)) : undefined;
-  const inTree = content?.guides.find((guide) => guide.path === relative);
-  const text = content && inTree ? (content.readSource(inTree) ?? readFileSync(file, 'utf8')) : readFileSync(file, 'utf8');
-  const keywords = (content?.config.keywords ?? {}) as KeywordsOption;
-  const guide =
-    inTree ??
-    parseGuide(text, { path: toPosix(path.relative(cwd, file)), locale: checkLocale(options.from, '--from') ?? content?.config.sourceLocale ?? 'fr', keywords })
-      .guide;
-  const result = scaffold({ guide, text }, { to, keywords });
-  if (options.out === undefined) return { code: 0, text: result, output: result };
-  const out = path.resolve(cwd, options.out);
-  if (existsSync(out) && !options.force) throw new UsageError(`Output \`${options.out}\` exists, expected a new file (or --force)`);
-  mkdirSync(path.dirname(out), { recursive: true });
-  writeFileAtomic.sync(out, result);
-  return { code: 0, text: result, output: `${toPosix(path.relative(cwd, out))}: scaffolded from ${toPosix(path.relative(cwd, file))}\n` };
+  const from = checkLocale(options.from, '--from');
+  const { cwd, root } = await rootFor({ ...options, files: [options.file] });
+  if (options.root !== undefined && !isDirectory(root)) {
+    throw new UsageError(`Content root \`${options.root}\` is not a folder, expected a folder of guides: \`guidekit-i18n scaffold <source-guide>\``);
+  }
+  const { out, force, config, cache } = options;
+  const { diagnostics, result } = await scaffold(root, { file: options.file, to, out, force, config, cache, cwd, sourceLocale: from });
+  if (result.configInvalid) return { code: EXIT.usage, text: '', output: report(diagnostics, { cwd }) };
+  throwRunProblems(diagnostics);
+  const [written] = result.written;
+  if (!written) return { code: EXIT.ok, text: result.text, output: result.text };
+  const shown = (file: string) => toPosix(path.relative(cwd, path.resolve(cwd, file)));
+  return { code: EXIT.ok, text: result.text, output: `${shown(written.file)}: scaffolded from ${shown(options.file)}\n` };
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Register `scaffold <source-guide>`. */

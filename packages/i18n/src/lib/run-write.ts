@@ -138,7 +138,12 @@ export async function ack(
   const target = found[0];
   if (!target?.source) {
     const file = path.resolve(cwd, options.file);
-    return { diagnostics: target ? [problem(file, `Unexpected orphan translation \`${options.file}\`, expected a translation whose ${base.sourceLocale} source exists`)] : problems, result: none };
+    return {
+      diagnostics: target
+        ? [problem(file, `Unexpected orphan translation \`${options.file}\`, expected a translation whose ${base.sourceLocale} source exists`)]
+        : problems,
+      result: none,
+    };
   }
   const { translation, source } = target;
   const steps = (options.steps ?? []).map((step) => (/^\d+[a-z]?$/.test(step) ? `step-${step}` : step));
@@ -154,7 +159,11 @@ export async function ack(
 }
 
 /** The tree a scaffold reads; none when `root` is no folder (the guide is then read on its own). */
-async function scaffoldTree(root: string, options: ScaffoldRunOptions, cwd: string): Promise<{ content?: LoadedContent; base: RunResult; configErrors: Diagnostic[] }> {
+async function scaffoldTree(
+  root: string,
+  options: ScaffoldRunOptions,
+  cwd: string,
+): Promise<{ content?: LoadedContent; base: RunResult; configErrors: Diagnostic[] }> {
   const absolute = path.resolve(cwd, root);
   if (isDirectory(absolute)) return loadRun(root, options);
   // A guide outside any content tree: its own text, the configuration named (else the defaults).
@@ -163,7 +172,15 @@ async function scaffoldTree(root: string, options: ScaffoldRunOptions, cwd: stri
   const configErrors = diagnostics.map((d) => ({ ...d, file: path.resolve(cwd, d.file) }));
   const sourceLocale = options.sourceLocale ?? config.sourceLocale;
   const locales = [...new Set([sourceLocale, ...(config.locales ?? [])])].sort();
-  const base: RunResult = { root: absolute, config, configInvalid: configErrors.length > 0, sourceLocale, targetLocales: [], locales, readSource: () => undefined };
+  const base: RunResult = {
+    root: absolute,
+    config,
+    configInvalid: configErrors.length > 0,
+    sourceLocale,
+    targetLocales: [],
+    locales,
+    readSource: () => undefined,
+  };
   return { base, configErrors };
 }
 
@@ -186,12 +203,18 @@ function isDirectory(file: string): boolean {
  * @param options `file` (the source, absolute or relative to `cwd`), `to`, `out`, `force`, `dryRun`.
  * @returns A diagnostic (`i18n/run`) for a missing source or an existing `out`; the skeleton.
  */
-export async function scaffoldRun(root: string, options: ScaffoldRunOptions): Promise<{ diagnostics: Diagnostic[]; result: RunResult & { text: string; written: Written[] } }> {
+export async function scaffoldRun(
+  root: string,
+  options: ScaffoldRunOptions,
+): Promise<{ diagnostics: Diagnostic[]; result: RunResult & { text: string; written: Written[] } }> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const { content, base, configErrors } = await scaffoldTree(root, options, cwd);
   const file = path.resolve(cwd, options.file);
   if (base.configInvalid || !existsSync(file)) {
-    return { diagnostics: base.configInvalid ? configErrors : [problem(file, `Unexpected missing source guide \`${options.file}\`, expected a Markdown file`)], result: { ...base, text: '', written: [] } };
+    return {
+      diagnostics: base.configInvalid ? configErrors : [problem(file, `Unexpected missing source guide \`${options.file}\`, expected a Markdown file`)],
+      result: { ...base, text: '', written: [] },
+    };
   }
   const inTree = content?.guides.find((guide) => guide.path === treePath(content, cwd, file));
   const text = (inTree && content?.readSource(inTree)) ?? readFileSync(file, 'utf8');
@@ -201,7 +224,10 @@ export async function scaffoldRun(root: string, options: ScaffoldRunOptions): Pr
   const skeleton = scaffoldText({ guide, text }, { to: options.to, keywords });
   const out = options.out === undefined ? undefined : path.resolve(cwd, options.out);
   if (out && existsSync(out) && !options.force) {
-    return { diagnostics: [problem(out, `Unexpected existing file \`${options.out}\`, expected a new file (or force)`)], result: { ...base, text: skeleton, written: [] } };
+    return {
+      diagnostics: [problem(out, `Unexpected existing file \`${options.out}\`, expected a new file (or force)`)],
+      result: { ...base, text: skeleton, written: [] },
+    };
   }
   const written = out ? [{ file: out, text: skeleton }] : [];
   write(written, options.dryRun);
