@@ -24,11 +24,10 @@
 // Needs the packages built (`pnpm turbo run build`). Velite is optional: `cd bench && npm i`.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { args, corpusOrExit, flag, here, readSources, repo, writeCopies } from './lib.mjs';
+import { args, bareParser, corpusOrExit, flag, here, readSources, repo, writeCopies } from './lib.mjs';
 
 
 // ---- child mode: one build in a fresh process, so RSS and timings are its own ----
@@ -122,12 +121,7 @@ const copies = Math.ceil(wanted / sources.length);
 const files = writeCorpus(root, copies);
 
 // ---- baseline: the bare parse of the same files, in this process ----
-const req = createRequire(path.join(repo, 'packages/parser/package.json'));
-const { unified } = await import(pathToFileURL(req.resolve('unified')).href);
-const remarkParse = (await import(pathToFileURL(req.resolve('remark-parse')).href)).default;
-const remarkFrontmatter = (await import(pathToFileURL(req.resolve('remark-frontmatter')).href)).default;
-const processor = unified().use(remarkParse).use(remarkFrontmatter);
-for (const f of files.slice(0, 50)) processor.parse(fs.readFileSync(f, 'utf8')); // warm the JIT
+const processor = await bareParser(files);
 /** One bare parse of every file, in this process: wall and CPU milliseconds. */
 const bareParse = () => {
   const t = performance.now();

@@ -1,8 +1,9 @@
 // What every bench script shares: where the repo is, its command-line flags, the corpus (or a
 // clean exit when it is absent), and the corpus repeated into a tree of a given size.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The bench folder. */
 export const here = path.dirname(fileURLToPath(import.meta.url));
@@ -59,4 +60,18 @@ export function writeCopies(sources, dir, copies) {
     }
   }
   return written;
+}
+
+/**
+ * The baseline parser of the benches: unified + remark-parse + remark-frontmatter as
+ * @guidekit/parser resolves them, in this process, warmed on the first 50 of `files`.
+ */
+export async function bareParser(files) {
+  const req = createRequire(path.join(repo, 'packages/parser/package.json'));
+  const { unified } = await import(pathToFileURL(req.resolve('unified')).href);
+  const remarkParse = (await import(pathToFileURL(req.resolve('remark-parse')).href)).default;
+  const remarkFrontmatter = (await import(pathToFileURL(req.resolve('remark-frontmatter')).href)).default;
+  const processor = unified().use(remarkParse).use(remarkFrontmatter);
+  for (const f of files.slice(0, 50)) processor.parse(fs.readFileSync(f, 'utf8')); // warm the JIT
+  return processor;
 }
