@@ -20,7 +20,7 @@ const hints: Record<string, LanguageHints> = {
   en: {
     words: new Set('the a an and is are for in on with you your we our not that which this these or but then click select it they will be have can of to'.split(' ')),
     letters: undefined,
-    numbers: { zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, first: 1, second: 2, third: 3, both: 2, once: 1, twice: 2, single: 1 },
+    numbers: { zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, first: 1, second: 2, third: 3, both: 2, once: 1, twice: 2, single: 1, double: 2, triple: 3 },
   },
   es: {
     words: new Set('el la los las del un una y es son para en con usted su nosotros no que cual esta estos o pero luego haga de a tu tus se lo'.split(' ')),

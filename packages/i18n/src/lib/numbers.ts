@@ -10,9 +10,14 @@ export interface NumberToken {
   index: number;
 }
 
+// A letter that glues to a number into a name (`M365`, `IPv4`, `x64`). Chinese, Japanese and
+// Korean write no spaces, so a number touching their letters (`第1`, `98％よりも`, `v4の`) is
+// still a number.
+const L = String.raw`(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])\p{L})`;
+
 // Times of day: `10:00 PM`, `22 h 00`, `22h`, `10 PM`. Tried before plain numbers so both
 // clocks agree (`22 h 00` is `10:00 PM`).
-const TIME = /(?<![\p{L}\p{N}_.,:])(\d{1,2})(?:\s*(:|h)\s*(\d{2})?)?(?:\s*([AaPp])\.?[Mm]\.?(?![\p{L}]))?(?![\p{L}\p{N}])/gu;
+const TIME = new RegExp(String.raw`(?<!${L}|[\p{N}_.,:])(\d{1,2})(?:\s*(:|h)\s*(\d{2})?)?(?:\s*([AaPp])\.?[Mm]\.?(?![\p{L}]))?(?!${L}|\p{N})`, 'gu');
 
 function timeKey(hours: number, minutes: number, meridiem: string | undefined): string | undefined {
   let h = hours;
@@ -26,9 +31,20 @@ function timeKey(hours: number, minutes: number, meridiem: string | undefined): 
 
 // Versions first (three or more parts), then grouped thousands, decimals, integers. The
 // look-behind keeps identifiers such as `M365`, `IPv4` or `x64` out: they are names, not numbers.
-const NUMBER = /(?<![\p{L}\p{N}_.,])(?:(\d+(?:\.\d+){2,})|(\d{1,3}(?:[\u00a0\u202f ,.]\d{3})+)(?![.,]?\d)|(\d+[.,]\d+)|(\d+))/gu;
+const NUMBER = new RegExp(String.raw`(?<!${L}|[\p{N}_.,])(?:(\d+(?:\.\d+){2,})|(\d{1,3}(?:[\u00a0\u202f ,.]\d{3})+)(?![.,]?\d)|(\d+[.,]\d+)|(\d+))`, 'gu');
 
-const V_PREFIX = /(?<![\p{L}\p{N}_.])[vV](\d+(?:\.\d+)*)(?![\p{L}\p{N}])/gu;
+const V_PREFIX = new RegExp(String.raw`(?<!${L}|[\p{N}_.])[vV](\d+(?:\.\d+)*)(?!${L}|\p{N})`, 'gu');
+
+/**
+ * Full-width digits and signs (`１２`, `％`, `，`, `．`) as their ASCII forms, one character for
+ * one so offsets hold; a month written as a number beside a CJK month sign (`4月`) is a word in
+ * other languages (`April`), so it is blanked out.
+ */
+function halfWidth(text: string): string {
+  return text
+    .replace(/[\uff01-\uff5e]/g, (c) => (/[０-９％，．]/.test(c) ? String.fromCharCode(c.charCodeAt(0) - 0xfee0) : c))
+    .replace(/\d{1,2}(?=\s?[月월])/g, (m) => ' '.repeat(m.length));
+}
 
 /**
  * Find the numbers in a piece of prose and normalise their spelling, so `8 heures` and
@@ -38,7 +54,8 @@ const V_PREFIX = /(?<![\p{L}\p{N}_.])[vV](\d+(?:\.\d+)*)(?![\p{L}\p{N}])/gu;
  * @param text Prose (code and URLs already removed).
  * @returns The numbers in order.
  */
-export function extractNumbers(text: string): NumberToken[] {
+export function extractNumbers(prose: string): NumberToken[] {
+  const text = halfWidth(prose);
   const tokens: NumberToken[] = [];
   const taken: [number, number][] = [];
   TIME.lastIndex = 0;
