@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { loadContent, type LoadedContent } from '@guidekit/content';
 import type { Diagnostic } from '@guidekit/model';
-import { onContentRoot, resolveContentRoot, UsageError } from '@guidekit/cli-kit';
+import { resolveContentRoot, UsageError } from '@guidekit/cli-kit';
 import { localeMatches } from '@guidekit/i18n';
 
 /** Options every command that reads a content tree takes. */
@@ -16,28 +15,6 @@ export interface ContentOptions {
   cache?: boolean | undefined;
   /** Called as files get parsed (the CLI draws progress on a terminal). */
   onProgress?: ((progress: { done: number; total: number }) => void) | undefined;
-}
-
-/** A loaded tree, or the configuration errors that stopped the load. */
-export type Loaded = { content: LoadedContent; cwd: string; configErrors?: undefined } | { content?: undefined; cwd: string; configErrors: Diagnostic[] };
-
-/**
- * Load the content tree a command works on: the root from the arguments (or from `files`, see
- * `resolveContentRoot`), caller mistakes as `UsageError`s, an invalid configuration as its
- * diagnostics (files absolute).
- *
- * @throws {UsageError} When the configuration file or the root does not exist.
- */
-export async function loadFor(options: ContentOptions & { files?: readonly string[] | undefined }, command: string): Promise<Loaded> {
-  const cwd = path.resolve(options.cwd ?? process.cwd());
-  const root = await resolveContentRoot({ cwd, root: options.root, files: options.files, config: options.config });
-  const config = options.config === undefined ? undefined : path.resolve(cwd, options.config);
-  const content = await onContentRoot(root, `guidekit-i18n ${command}`, cwd, () =>
-    loadContent(root, { cwd, config, cache: options.cache ?? true, onProgress: options.onProgress }),
-  );
-  const configErrors = content.diagnostics.filter((d) => d.ruleId === 'config/invalid');
-  if (configErrors.length > 0) return { cwd, configErrors: configErrors.map((d) => ({ ...d, file: path.resolve(content.root, d.file) })) };
-  return { content, cwd };
 }
 
 /** Where a command runs: the working folder and the content root found from the arguments. */
@@ -70,32 +47,6 @@ export function checkLocalesIn(found: readonly string[], flags: Record<string, r
 export function throwRunProblems(diagnostics: readonly Diagnostic[]): void {
   const problem = diagnostics.find((d) => d.ruleId === 'i18n/run');
   if (problem) throw new UsageError(problem.message);
-}
-
-/** The locales a tree has (and its configuration names), sorted. */
-export function localesFound(content: LoadedContent): string[] {
-  return [...new Set([...content.outlines.map((guide) => guide.locale), ...(content.config.locales ?? []), content.config.sourceLocale])].sort();
-}
-
-/**
- * Check `--source` / `--target` (or `--from` / `--to`) against the locales the tree has, so a
- * typo is a usage error listing them instead of a run over nothing.
- *
- * @param content The loaded tree.
- * @param flags Flag name → the locales given.
- * @throws {UsageError} For a locale the tree does not have.
- */
-export function checkLocalesFound(content: LoadedContent, flags: Record<string, readonly (string | undefined)[]>): void {
-  const found = localesFound(content);
-  for (const [flag, values] of Object.entries(flags)) {
-    for (const value of values) {
-      if (value === undefined) continue;
-      checkLocale(value, flag);
-      if (!found.some((locale) => localeMatches(locale, value) || localeMatches(value, locale))) {
-        throw new UsageError(`Unexpected ${flag} \`${value}\`, expected one of the locales found: ${found.join(', ')}`);
-      }
-    }
-  }
 }
 
 /** A locale flag value, checked for its shape. */

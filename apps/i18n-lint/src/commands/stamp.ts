@@ -1,14 +1,10 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import type { LoadedContent } from '@guidekit/content';
-import type { Guide } from '@guidekit/model';
-import { localeMatches, stamp } from '@guidekit/i18n';
+import { stamp } from '@guidekit/i18n';
 import { addColorOptions, EXIT, onContentRoot } from '@guidekit/cli-kit';
 import { report } from '@guidekit/report';
 import type { Command } from 'commander';
-import writeFileAtomic from 'write-file-atomic';
 import { checkLocalesIn, rootFor, throwRunProblems, toPosix, type ContentOptions } from '../shared.js';
-import { UsageError } from '../usage.js';
 
 /** Options of {@link runStamp}. */
 export interface StampOptions extends ContentOptions {
@@ -27,34 +23,6 @@ export interface StampResult {
   /** Files already up to date (absolute). */
   unchanged: string[];
   output: string;
-}
-
-/** A translation and its source, found from a file name. */
-export interface Located {
-  translation: Guide;
-  source: Guide | undefined;
-}
-
-/**
- * Find the guides named by `files` (or every translation) in a loaded tree.
- *
- * @throws {UsageError} When a file is not a guide of the tree, or is a source guide.
- */
-export function locate(content: LoadedContent, files: readonly string[], cwd: string, sourceLocale: string): Located[] {
-  const bySlug = new Map(content.translations.map((group) => [group.slug, group]));
-  if (files.length === 0) {
-    return content.translations.flatMap((group) =>
-      group.translations.filter((guide) => !localeMatches(guide.locale, sourceLocale)).map((translation) => ({ translation, source: group.source })),
-    );
-  }
-  return files.map((file) => {
-    const relative = toPosix(path.relative(content.root, path.resolve(cwd, file)));
-    const guide = content.guides.find((candidate) => candidate.path === relative);
-    if (!guide)
-      throw new UsageError(`Unexpected file \`${file}\`, expected a guide inside the content root \`${toPosix(path.relative(cwd, content.root)) || '.'}\``);
-    if (localeMatches(guide.locale, sourceLocale)) throw new UsageError(`Unexpected source guide \`${file}\` (${guide.locale}), expected a translation`);
-    return { translation: guide, source: bySlug.get(guide.slug)?.source };
-  });
 }
 
 /**
