@@ -20,19 +20,18 @@ import { args, flag, repo } from './lib.mjs';
 // ---- child mode: one check in a fresh process ----
 if (args[0] === '--child') {
   const [, root, cacheDir, workers] = args;
-  // The check pipeline as `runCheck` runs it (load, configured severities, inline directives,
-  // report), imported from the packages rather than the app so the bench does not depend on the
-  // build chain the app also loads.
-  const { loadContent } = await import(pathToFileURL(path.join(repo, 'packages/content/dist/index.js')).href);
-  const { applyInlineDirectives, applySeverities, report } = await import(pathToFileURL(path.join(repo, 'packages/report/dist/index.js')).href);
+  // The check pipeline as `guidekit-docs check` runs it: the `check()` run function (load,
+  // configured levels, inline directives, paths), then the json reporter, imported from the
+  // packages rather than the app so the bench does not depend on the app's CLI layer.
+  const { check, loadContent } = await import(pathToFileURL(path.join(repo, 'packages/content/dist/index.js')).href);
+  const { report } = await import(pathToFileURL(path.join(repo, 'packages/report/dist/index.js')).href);
   const t0 = performance.now();
   let stats;
   let diagnostics;
   if (workers === 'check') {
-    const content = await loadContent(root, { cwd: cacheDir });
-    const kept = applyInlineDirectives(applySeverities(content.diagnostics, content.config.rules), (f) => content.readSource(f));
+    const { diagnostics: kept, result } = await check(root, { cwd: cacheDir });
     report(kept, { reporter: 'json', cwd: cacheDir });
-    stats = content.stats;
+    stats = result.stats;
     diagnostics = kept.length;
   } else {
     const content = await loadContent(root, { cache: false, workers: Number(workers) });

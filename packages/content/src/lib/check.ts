@@ -3,6 +3,7 @@ import { byCodeUnit, type Diagnostic } from '@guidekit/model';
 import { CONFIG_RULE_ID, type ResolvedConfig } from './config.js';
 import { loadContent, type LoadProgress } from './load.js';
 import { settleDiagnostics } from './settle.js';
+import type { LoadedContent } from './loaded.js';
 
 /** Options of {@link check}. */
 export interface CheckOptions {
@@ -30,6 +31,8 @@ export interface CheckResult {
   locales: string[];
   /** A file's text by its absolute path, as the check read it (for reporters that hash lines). */
   readSource: (file: string) => string | undefined;
+  /** What loading cost: files parsed, taken from the cache, timings (the loader's own stats). */
+  stats: LoadedContent['stats'];
 }
 
 /**
@@ -62,6 +65,7 @@ export async function check(root: string, options: CheckOptions = {}): Promise<{
       guides: content.outlines.length,
       locales,
       readSource: (file) => content.readSource(path.relative(content.root, file).split(path.sep).join('/')),
+      stats: content.stats,
     },
   };
 }
