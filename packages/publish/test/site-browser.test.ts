@@ -214,10 +214,7 @@ describe.skipIf(!hasChromium)('the published content/ site in Chromium', () => {
     await context.close();
   });
 
-  // Skipped for now: publish computes the translation state over outlines (sections empty) and
-  // i18n's staleUnits walks sections, so every translation reads up to date (`guidekit-i18n status`
-  // over the same files says step 3 is stale). Render's side is tested in render/test/notices.test.ts.
-  it.skip('the stale English guide shows the page notice and a notice on its stale step only', async () => {
+  it('the stale English guide shows the page notice and a notice on its stale step only', async () => {
     const context = await browser.newContext();
     const { page } = await open(context, '/en/schedule-backup/index.html');
     expect(await page.textContent('.translation-notice')).toBe('This translation may be out of date — the source changed in step 3. Français');
