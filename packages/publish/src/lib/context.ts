@@ -4,16 +4,13 @@ import type { Format, FormatContext } from '@guidekit/render/formats';
 import type { PublishOptions } from './options.js';
 import type { Setup } from './setup.js';
 
-/** Whole guides kept decoded at once (the formats of one guide render in a row). */
-const RECENT_GUIDES = 8;
-
 /** The site as every stage sees it: outlines, groups by slug, locales, and one context per format. */
 export interface Site {
   guides: Guide[];
   groups: Map<string, Guide[]>;
   locales: string[];
   contexts: Map<Format<any>, FormatContext>;
-  /** The whole guide of an outline (the last few stay decoded). */
+  /** The whole guide of an outline (the last one asked for stays decoded: the formats of one guide render in a row). */
   wholeGuide(outline: Guide): Guide;
 }
 
@@ -39,14 +36,11 @@ export function siteOf(setup: Setup, options: PublishOptions): Site {
   const guides = [...content.outlines];
   const groups = groupBySlug(guides);
   const locales = [...new Set(guides.map((g) => g.locale))].sort();
-  const recent = new Map<string, Guide>();
+  // Only the last guide: a build decodes each guide once for all its units, and holds one at a time.
+  let last: { path: string; guide: Guide } | undefined;
   const wholeGuide = (outline: Guide): Guide => {
-    let guide = recent.get(outline.path);
-    if (guide) return guide;
-    guide = content.loadGuide(outline.path) ?? outline;
-    recent.set(outline.path, guide);
-    if (recent.size > RECENT_GUIDES) recent.delete(recent.keys().next().value as string);
-    return guide;
+    if (last?.path !== outline.path) last = { path: outline.path, guide: content.loadGuide(outline.path) ?? outline };
+    return last.guide;
   };
   const imageUrls = (guide: Guide): string[] => [...new Set(content.imagesOf(guide.path).map((use) => use.url))];
   const memo = new Map<string, unknown>();
