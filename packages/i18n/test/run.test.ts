@@ -50,6 +50,21 @@ describe('lint(root, options)', () => {
     expect(diagnostics.map((d) => [d.ruleId, d.line])).toEqual([['i18n/code-mismatch', 27]]);
   });
 
+  it('lints a root-locale tree with only the source locale given, no configuration file (`--source en`)', async () => {
+    const root = docsTree();
+    rmSync(path.join(root, 'guidekit.config.json'));
+    // A German page beside the French one (the French text with German links is enough here).
+    const german = readFileSync(translation(root), 'utf8').replaceAll('/fr/', '/de/').replace('fr.wikipedia', 'de.wikipedia');
+    cpSync(path.join(root, 'fr'), path.join(root, 'de'), { recursive: true });
+    writeFileSync(path.join(root, 'de/guides/setup.mdx'), german);
+    const { diagnostics, result } = await lint(root, { sourceLocale: 'en', cache: false, history: false });
+    expect(diagnostics).toEqual([]);
+    expect(result).toMatchObject({ sourceLocale: 'en', targetLocales: ['de', 'fr'], pairs: 2, configInvalid: false });
+    edit(root, 'npm create lighthouse@latest -- --template keeper', 'npm run create lighthouse@latest --template keeper');
+    const changed = await lint(root, { sourceLocale: 'en', cache: false, history: false });
+    expect(changed.diagnostics.map((d) => [d.ruleId, d.file, d.line])).toEqual([['i18n/code-mismatch', translation(root), 15]]);
+  });
+
   it('stops on an invalid configuration with its positioned errors', async () => {
     const root = docsTree();
     writeFileSync(path.join(root, 'guidekit.config.json'), '{ "sourceLocale": "en", "rules": { "i18n/code-mismatch": "eror" } }');

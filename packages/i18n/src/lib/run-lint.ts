@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { CONFIG_RULE_ID, loadContent, settleDiagnostics, type LoadedContent, type LoadProgress, type ResolvedConfig } from '@guidekit/content';
+import { canonicalLocale, CONFIG_RULE_ID, loadConfig, loadContent, settleDiagnostics, type LoadedContent, type LoadProgress, type ResolvedConfig } from '@guidekit/content';
 import type { Diagnostic } from '@guidekit/model';
 import { preferFastTokenizer } from './code-tokens.js';
 import { lintContent, localesOf } from './content.js';
@@ -42,16 +42,16 @@ export interface RunResult {
 /** The loaded tree of a run, with its configuration errors settled. */
 export async function loadRun(root: string, options: RunOptions): Promise<{ content: LoadedContent; base: RunResult; configErrors: Diagnostic[] }> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const content = await loadContent(path.resolve(cwd, root), {
+  const absRoot = path.resolve(cwd, root);
+  const configFile = options.config === undefined ? undefined : path.resolve(cwd, options.config);
+  const configured = await configWithSource(absRoot, configFile, cwd, options.sourceLocale);
+  const content = await loadContent(absRoot, {
     cwd,
-    config: options.config === undefined ? undefined : path.resolve(cwd, options.config),
+    config: configured?.config ?? configFile,
     cache: options.cache ?? true,
     onProgress: options.onProgress,
   });
-  const configErrors = settle(
-    content,
-    content.diagnostics.filter((d) => d.ruleId === CONFIG_RULE_ID),
-  );
+  const configErrors = settle(content, [...(configured?.diagnostics ?? []), ...content.diagnostics.filter((d) => d.ruleId === CONFIG_RULE_ID)]);
   const { sourceLocale, targetLocales } = localesOf(content, options);
   const base: RunResult = {
     root: content.root,
@@ -63,6 +63,23 @@ export async function loadRun(root: string, options: RunOptions): Promise<{ cont
     readSource: (file) => content.readSource(path.relative(content.root, file).split(path.sep).join('/')),
   };
   return { content, base, configErrors };
+}
+
+/**
+ * The configuration with the run's source locale in it, so that pages whose path names no locale
+ * (a Starlight tree: English at the root, `fr/`, `de/` beside it) are read in that locale with
+ * no configuration file; `undefined` when the run names no source locale (the loader then
+ * reads the configuration itself).
+ */
+async function configWithSource(
+  root: string,
+  configFile: string | undefined,
+  cwd: string,
+  sourceLocale: string | undefined,
+): Promise<{ config: ResolvedConfig; diagnostics: Diagnostic[] } | undefined> {
+  if (sourceLocale === undefined) return undefined;
+  const loaded = await loadConfig(root, { configFile, cwd });
+  return { config: { ...loaded.config, sourceLocale: canonicalLocale(sourceLocale) ?? sourceLocale }, diagnostics: loaded.diagnostics };
 }
 
 /** Levels, overrides, inline directives and absolute paths: once, as `check` does. */
