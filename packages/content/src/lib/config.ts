@@ -60,6 +60,94 @@ export const KeywordsEntrySchema = z.strictObject({
 /** A rule severity as written in the configuration (ESLint's words, or `0`/`1`/`2`); see `rule-settings.ts`. */
 export const RuleSettingSchema = RuleLevelSchema;
 
+/** What a project may map an MDX component to from its configuration: a renderer render ships. */
+const COMPONENT_KINDS = ['aside', 'youtube', 'children'] as const;
+const COMPONENT_KIND_MESSAGE = 'expected `aside` (a notice), `youtube` (a thumbnail linking to the video) or `children` (its content alone)';
+const componentKind = z.enum(COMPONENT_KINDS, { error: COMPONENT_KIND_MESSAGE });
+
+/**
+ * A component as configured: a kind (`"aside"`), or a kind with fixed attributes
+ * (`{ "as": "aside", "attributes": { "type": "warning" } }`). JSON names one of the renderers
+ * render ships, never a module to import: a configuration file is data, and the renderer's code
+ * would not be part of the build's key.
+ */
+const ComponentConfigSchema = z.union(
+  [
+    componentKind,
+    z.strictObject({
+      as: componentKind,
+      /** Attributes the component always has (those written in the guide win). */
+      attributes: keyedRecord(/^[A-Za-z][\w-]*$/, 'expected an attribute name such as `type`', z.string()).optional(),
+    }),
+  ],
+  { error: componentError },
+);
+
+/** zod says "Invalid input" for a union: say what the branch the value was meant for expects. */
+function componentError(issue: { code?: string; input?: unknown; errors?: unknown }): string | undefined {
+  if (issue.code !== 'invalid_union') return undefined;
+  if (typeof issue.input !== 'object' || issue.input === null) return COMPONENT_KIND_MESSAGE;
+  const branches = Array.isArray(issue.errors) ? (issue.errors as { path: PropertyKey[]; message: string }[][]) : [];
+  const inner = branches[1]?.[0];
+  if (!inner) return COMPONENT_KIND_MESSAGE;
+  return inner.path.length > 0 ? `at \`${inner.path.map(String).join('.')}\`: ${inner.message}` : inner.message;
+}
+
+/**
+ * A record whose keys must match `pattern`: zod reports a bad key as "Invalid key in record",
+ * so the message is given here, where it is known.
+ */
+function keyedRecord<V extends z.ZodType>(pattern: RegExp, message: string, value: V) {
+  return z.record(z.string().regex(pattern), value, { error: (issue) => (issue.code === 'invalid_key' ? message : undefined) });
+}
+
+const LANGUAGE_MESSAGE = 'expected a language code such as `fr` or `pt` (the words serve every region of the language)';
+const COMPONENT_NAME_MESSAGE = 'expected a component name as written in guides, such as `Callout` (or `tip` for `:::tip`)';
+
+const uiText = z.string().trim().min(1);
+const stepsText = uiText.regex(/\{steps\}/, { message: 'expected the `{steps}` placeholder where the step numbers go' });
+const schemaType = z.enum(['Person', 'Organization']);
+
+/**
+ * Words of the published pages' chrome a project replaces for one language (render's shipped
+ * words cover fr, en, es, de, it, pt, nl; any other language falls back to English ones).
+ */
+const SiteStringsSchema = z.strictObject({
+  skip: uiText.optional(),
+  step: uiText.optional(),
+  steps: uiText.optional(),
+  languages: uiText.optional(),
+  home: uiText.optional(),
+  guides: uiText.optional(),
+  allLanguages: uiText.optional(),
+  article: uiText.optional(),
+  video: uiText.optional(),
+  watchOnYoutube: uiText.optional(),
+  search: uiText.optional(),
+  searchPlaceholder: uiText.optional(),
+  theme: uiText.optional(),
+  copy: uiText.optional(),
+  copied: uiText.optional(),
+  previous: uiText.optional(),
+  next: uiText.optional(),
+  breadcrumb: uiText.optional(),
+  sidebar: uiText.optional(),
+  otherGuides: uiText.optional(),
+  moreInCategory: uiText.optional(),
+  /** A stale translation whose changed steps are not known. */
+  staleGuide: uiText.optional(),
+  /** A stale translation, one step changed (`{steps}`: its number). */
+  staleGuideOne: stepsText.optional(),
+  /** A stale translation, several steps changed (`{steps}`: `3 and 5`). */
+  staleGuideMany: stepsText.optional(),
+  /** The notice on a stale step. */
+  staleStep: uiText.optional(),
+  /** The link from a stale step to the same step of the source. */
+  sourceStep: uiText.optional(),
+  /** Beside a language the guide is not translated into yet, in the language switcher. */
+  notTranslated: uiText.optional(),
+});
+
 /**
  * The schema of `guidekit.config.json`. Strict at every level: an unknown key is an error, so a
  * typo (`sourceLocal`) cannot be silently ignored.
@@ -114,8 +202,21 @@ export const GuidekitConfigSchema = z
          * site gets a `sitemap.xml` listing every page with its translations.
          */
         url: siteUrl.optional(),
+        /** The schema.org type of the guides' authors in JSON-LD (`Organization` for a team). Default `Person`. */
+        authorType: schemaType.optional(),
+        /** The schema.org type of named authors, over `authorType` (`{ "Équipe IT": "Organization" }`). */
+        authors: z.record(z.string().min(1), schemaType).optional(),
+        /** Wrap long code lines instead of scrolling them. */
+        codeWrap: z.boolean().optional(),
+        /** Words of the pages' chrome (notices, switcher, navigation) by language: `{ "fr": { "staleStep": "…" } }`. */
+        strings: keyedRecord(/^[a-z]{2,3}$/, LANGUAGE_MESSAGE, SiteStringsSchema).optional(),
       })
       .default({}),
+    /**
+     * MDX components (and `:::name` containers) the project adds or renames, by name:
+     * `{ "Callout": "aside", "Video": "youtube", "Warn": { "as": "aside", "attributes": { "type": "warning" } } }`.
+     */
+    components: keyedRecord(/^[A-Za-z][\w.-]*$/, COMPONENT_NAME_MESSAGE, ComponentConfigSchema).optional(),
   })
   .meta({ id: 'GuidekitConfig', title: 'guidekit.config.json' });
 
@@ -249,13 +350,7 @@ export async function loadConfig(root: string, options: LoadConfigOptions = {}):
   }
   return finish(JSON.parse(text) as unknown, display, file, text, tree);
 
-  function finish(
-    value: unknown,
-    displayName: string,
-    configFile: string,
-    sourceText: string | undefined,
-    jsonTree: JsonNode | undefined,
-  ): LoadedConfig {
+  function finish(value: unknown, displayName: string, configFile: string, sourceText: string | undefined, jsonTree: JsonNode | undefined): LoadedConfig {
     const parsed = GuidekitConfigSchema.safeParse(value);
     if (parsed.success) {
       return { config: { ...parsed.data, configFile, baseDir: path.dirname(configFile) }, diagnostics: [] };
@@ -270,7 +365,9 @@ export async function loadConfig(root: string, options: LoadConfigOptions = {}):
         const message =
           key === undefined
             ? `Unexpected value at \`${shown}\` (${issue.message})`
-            : `Unexpected key \`${shown}\`, expected one of ${allowedKeys(issue.path).map((k) => `\`${k}\``).join(', ')}`;
+            : `Unexpected key \`${shown}\`, expected one of ${allowedKeys(issue.path)
+                .map((k) => `\`${k}\``)
+                .join(', ')}`;
         let position: { start: { line: number; column: number }; end: { line: number; column: number } } | undefined;
         if (jsonTree && lines) {
           const node = locate(jsonTree, where, key !== undefined);
@@ -381,9 +478,6 @@ function toPosix(p: string): string {
  * @returns A plain JSON Schema object describing the file as written (defaults optional).
  */
 export function configJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(GuidekitConfigSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
+  const schema = z.toJSONSchema(GuidekitConfigSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return { ...schema, $id: 'https://guidekit.dev/schema/guidekit.config.schema.json' };
 }
