@@ -323,6 +323,37 @@ describe('kill safety and leftovers', () => {
     expect(fs.existsSync(path.join(dir, 'dist/.guidekit/journal.json'))).toBe(false);
   });
 
+  test('files a killed build created but no manifest lists are removed by the next build; files of your own stay', async () => {
+    const dir = tempTree(standardTree());
+    await run(dir);
+    // What a build killed while placing new files leaves: the paths recorded before the writes
+    // (the last line torn by the kill), the files, and no manifest listing them.
+    writeTree(dir, {
+      'dist/html/pagefind/fragment/en_0123abc.pf_fragment': 'fragment of a build that never finished',
+      'dist/md/fr/supprime-depuis.md': 'page of a guide deleted since\n',
+      'dist/html/mine.txt': 'a file of my own\n',
+      'dist/.guidekit/journal-files': 'html/pagefind/fragment/en_0123abc.pf_fragment\nmd/fr/supprime-depuis.md\nmd/fr/tor',
+    });
+    const { result } = await run(dir);
+    expect(result.written).toEqual([]);
+    expect(result.removed).toEqual(['html/pagefind/fragment/en_0123abc.pf_fragment', 'md/fr/supprime-depuis.md']);
+    expect(published(listTree(path.join(dir, 'dist'), true))).toEqual(['.guidekit/manifest.json', ...ALL, 'html/mine.txt'].sort());
+    expect(fs.existsSync(path.join(dir, 'dist/html/pagefind/fragment/en_0123abc.pf_fragment'))).toBe(false);
+  });
+
+  test('a build records the paths it creates before writing them, and drops the record when complete', async () => {
+    const dir = tempTree(standardTree());
+    const seen: string[] = [];
+    await run(dir, {
+      onProgress: () => {
+        const file = path.join(dir, 'dist/.guidekit/journal-files');
+        if (fs.existsSync(file)) seen.push(...fs.readFileSync(file, 'utf8').split('\n').filter(Boolean));
+      },
+    });
+    expect(new Set(seen).has('md/fr/nouveautes-mars.md')).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'dist/.guidekit/journal-files'))).toBe(false);
+  });
+
   test('a journaled unit of a format not built this time stays distrusted after the journal is gone', async () => {
     const dir = tempTree(standardTree());
     await run(dir);

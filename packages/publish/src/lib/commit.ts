@@ -6,7 +6,7 @@ import type { OutputFile, RenderOutput } from '@guidekit/render/formats';
 import type { OutputState } from './diff.js';
 import { AtomicWriter, STAGING_DIR, TEMP_PREFIX, removeOutput } from './fs.js';
 import { hashContent, stableStringify } from './hash.js';
-import { removeJournal, writeJournal, writeManifest } from './manifest.js';
+import { appendJournalFiles, removeJournal, writeJournal, writeManifest } from './manifest.js';
 import type { Manifest, ManifestFile, ManifestUnit, ShardRecord } from './manifest.js';
 import { PUBLISH_VERSION } from './version.js';
 
@@ -125,15 +125,31 @@ export class Commit {
     return { sha: `copy:${stat.size}:${Math.trunc(stat.mtimeMs)}` };
   }
 
+  /** One journal write, which every unit awaits before its first file. */
+  #startJournal(): Promise<void> {
+    this.#journal ??= writeJournal(this.out, new Set([...this.#state.journal, ...this.#rewriting]));
+    return this.#journal;
+  }
+
+  /**
+   * Record the paths of a unit that no manifest lists yet, before any of them is written: a
+   * build killed after writing one leaves it recorded, and the next complete build removes it
+   * unless it makes it again (content-hashed search fragments have names known only now).
+   */
+  async #journalNew(paths: readonly string[]): Promise<void> {
+    const fresh = paths.filter((rel) => !Object.hasOwn(this.#state.previous.files, rel));
+    if (fresh.length === 0) return;
+    await this.#startJournal();
+    appendJournalFiles(this.out, fresh);
+  }
+
   /** Put one file in place unless the same bytes are already there. */
   async #place(rel: string, file: OutputFile | CopiedFile, unit: CommitUnit): Promise<void> {
     const { sha, bytes } = await this.#hash(file);
     const before = this.#state.previous.files[rel];
     const upToDate = before !== undefined && before.sha === sha && this.#state.existing.has(rel) && !this.#state.journal.has(before.unit);
     if (!upToDate) {
-      // One journal write, which every unit awaits before its first file.
-      this.#journal ??= writeJournal(this.out, new Set([...this.#state.journal, ...this.#rewriting]));
-      await this.#journal;
+      await this.#startJournal();
       if (bytes) await this.#writer.write(rel, bytes);
       else await this.#writer.copy(rel, (file as { copyFrom: string }).copyFrom);
     }
@@ -150,8 +166,9 @@ export class Commit {
     const files: (OutputFile | CopiedFile)[] = Array.isArray(output) ? output : output.files;
     const diagnostics = Array.isArray(output) ? [] : [...(output.diagnostics ?? [])];
     const record: ManifestUnit = { key: unit.key, files: [] };
+    await this.#journalNew(files.map((file) => checkPath(file.path, unit.format)));
     for (const file of files) {
-      const rel = checkPath(file.path, unit.format);
+      const rel = file.path;
       const owner = this.#claimed.get(rel);
       if (owner !== undefined && owner !== unit.id) {
         diagnostics.push(
@@ -189,8 +206,9 @@ export class Commit {
   /** The garbage of this build: files the previous manifest listed (or meant to delete) that this one does not make. */
   garbage(): string[] {
     const { previous, existing } = this.#state;
+    // Files a killed build created (recorded before it wrote them) count as this build's to remove.
     const garbage = new Set<string>();
-    for (const file of [...Object.keys(previous.files), ...previous.garbage]) {
+    for (const file of [...Object.keys(previous.files), ...previous.garbage, ...this.#state.journalFiles]) {
       if (!(file in this.#next.files) && existing.has(file)) garbage.add(file);
     }
     return [...garbage].sort();
@@ -209,7 +227,7 @@ export class Commit {
       await removeOutput(this.out, file);
       removed.push(file);
     }
-    if (this.#journal !== undefined || this.#state.journal.size > 0) await removeJournal(this.out);
+    if (this.#journal !== undefined || this.#state.journal.size > 0 || this.#state.journalFiles.size > 0) await removeJournal(this.out);
     await fsp.rm(path.join(this.out, STAGING_DIR), { recursive: true, force: true });
     return { written: [...this.#writer.written], removed, manifest: this.#next };
   }

@@ -1,5 +1,5 @@
 import { STATE_DIR, listFiles } from './fs.js';
-import { readJournal, readManifest } from './manifest.js';
+import { readJournal, readJournalFiles, readManifest } from './manifest.js';
 import type { Manifest } from './manifest.js';
 import type { Unit } from './plan.js';
 import { PUBLISH_VERSION } from './version.js';
@@ -9,6 +9,8 @@ export interface OutputState {
   previous: Manifest;
   /** Units a killed build had started to rewrite: their files may not be what the manifest says. */
   journal: Set<string>;
+  /** Paths killed builds were about to create: garbage unless this build makes them again. */
+  journalFiles: Set<string>;
   /** Every file under `out` (POSIX, relative), the state folder left out. */
   existing: Set<string>;
 }
@@ -17,8 +19,9 @@ export interface OutputState {
 export async function readOutputState(out: string): Promise<OutputState> {
   const previous = await readManifest(out, PUBLISH_VERSION);
   const journal = await readJournal(out);
+  const journalFiles = await readJournalFiles(out);
   const existing = new Set(listFiles(out).filter((f) => !f.startsWith(`${STATE_DIR}/`)));
-  return { previous, journal, existing };
+  return { previous, journal, journalFiles, existing };
 }
 
 /** Units split by whether they must render. */

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from '@guidekit/model';
@@ -8,6 +9,13 @@ import { stableStringify } from './hash.js';
 export const MANIFEST_PATH = `${STATE_DIR}/manifest.json`;
 /** Where the journal of units being rewritten lives, relative to `out`. */
 export const JOURNAL_PATH = `${STATE_DIR}/journal.json`;
+/**
+ * Where the paths a build is about to create live, relative to `out`: one per line, appended
+ * before each new file lands, so files a killed build created but no manifest lists (a search
+ * index's content-hashed fragments, a page of a guide deleted since) are removed by the next
+ * complete build.
+ */
+export const JOURNAL_FILES_PATH = `${STATE_DIR}/journal-files`;
 /** Bump when the manifest's shape changes: an old manifest is then ignored (full rebuild). */
 export const MANIFEST_VERSION = 1;
 
@@ -119,7 +127,27 @@ export async function writeJournal(out: string, units: Iterable<string>): Promis
   await writeFileAtomic(path.join(out, JOURNAL_PATH), `${JSON.stringify({ units: [...units].sort() })}\n`);
 }
 
-/** Drop the journal once the manifest that covers its units is in place. */
+/** The paths killed builds were about to create (a torn last line is a path that was not written yet). */
+export async function readJournalFiles(out: string): Promise<Set<string>> {
+  try {
+    const text = await fsp.readFile(path.join(out, JOURNAL_FILES_PATH), 'utf8');
+    return new Set(text.split('\n').filter((line) => line !== ''));
+  } catch {
+    return new Set();
+  }
+}
+
+/**
+ * Record paths about to be created, before they are written. Appended, never truncated: what a
+ * killed build recorded stays until a complete build has removed its files. One small append per
+ * unit (a few microseconds): no handle to leak when a build is aborted.
+ */
+export function appendJournalFiles(out: string, paths: readonly string[]): void {
+  if (paths.length > 0) fs.appendFileSync(path.join(out, JOURNAL_FILES_PATH), `${paths.join('\n')}\n`);
+}
+
+/** Drop the journals once the manifest that covers their units and files is in place. */
 export async function removeJournal(out: string): Promise<void> {
   await fsp.rm(path.join(out, JOURNAL_PATH), { force: true });
+  await fsp.rm(path.join(out, JOURNAL_FILES_PATH), { force: true });
 }
