@@ -1,9 +1,11 @@
 // Rules that have no registry of their own yet (content, configuration, render, publish, vite):
-// what they check and why, written here by hand so every rule id has a page. The parser's and
-// the translation linter's rules document themselves (`parserRules`, `rules` of @guidekit/i18n)
-// with examples their tests run; a rule moves from here to its package's registry when it gets one.
+// what they check and why, written here by hand so every rule id has a page. Their examples are
+// the file trees of tests/rules/fixtures/<rule id>/{ok,not-ok}, which tests/rules runs through
+// check(), publish() or stamp(); a rule no file tree can show says why in `noExample`. The
+// parser's and the translation linter's rules document themselves (`parserRules`, `rules` of
+// @guidekit/i18n) with examples their tests run.
 
-/** @type {Record<string, { package: string; description: string; docs: string }>} */
+/** @type {Record<string, { package: string; description: string; docs: string; noExample?: string }>} */
 export const catalog = {
   'config/invalid': {
     package: '@guidekit/content',
@@ -43,7 +45,8 @@ export const catalog = {
   'content/parse-failed': {
     package: '@guidekit/content',
     description: 'Every file of the tree can be read and parsed.',
-    docs: 'An unreadable file or a parser crash is reported on that file; the rest of the tree still loads.',
+    docs: 'A parser crash is reported on that file; the rest of the tree still loads.',
+    noExample: 'the parser reports every problem of a file as one of its own `parse/*` rules; this one is left for a crash of the parser itself (a bug), which no file is meant to cause.',
   },
   'i18n/run': {
     package: '@guidekit/i18n',
@@ -89,6 +92,7 @@ export const catalog = {
     package: '@guidekit/render',
     description: 'The site search index can be built.',
     docs: 'Without an index the published site has no search; every page is still published.',
+    noExample: 'it reports a failure of Pagefind itself (its binary missing or crashing), which no content causes.',
   },
   'render/unknown-component': {
     package: '@guidekit/render',
@@ -98,7 +102,7 @@ export const catalog = {
   'build/duplicate-output': {
     package: '@guidekit/publish',
     description: 'No two guides write the same output file.',
-    docs: 'Two guides mapped to one output path would overwrite each other; neither is written.',
+    docs: 'Two guides mapped to one output path would overwrite each other: the first is written, the second is dropped with this warning.',
   },
   'build/render-failed': {
     package: '@guidekit/publish',
@@ -109,5 +113,6 @@ export const catalog = {
     package: '@guidekit/vite',
     description: 'A guide imported through the Vite plugin can be read.',
     docs: 'The import fails with this error instead of giving an empty guide.',
+    noExample: 'Vite resolves an import only to a file it can see, so this is a guide deleted or made unreadable between that and the read (a dev server while files move); a file tree cannot show it.',
   },
 };

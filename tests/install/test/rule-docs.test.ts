@@ -3,13 +3,16 @@ import path from 'node:path';
 import { ruleDocsPath } from '@guidekit/model';
 import { describe, expect, test } from 'vitest';
 // @ts-expect-error: a plain ES module script without declarations.
-import { rulePages } from '../scripts/rule-docs.mjs';
+import { catalog } from '../scripts/rule-catalog.mjs';
+// @ts-expect-error: a plain ES module script without declarations.
+import { fixturesRoot, rulePages } from '../scripts/rule-docs.mjs';
 import { workspaceRoot } from '../src/workspace.js';
 
 const pages = rulePages() as Map<string, string>;
 
-// Literals that look like rule ids but are paths (`staticDir: 'content/static'` in doc comments).
-const NOT_RULE_IDS = new Set(['content/static']);
+// Literals that look like rule ids but are not: a path (`staticDir: 'content/static'` in doc
+// comments), a memo key of the renderer (`ctx.memo.get('render/reported')`).
+const NOT_RULE_IDS = new Set(['content/static', 'render/reported']);
 const RULE_ID = /['"`]((?:parse|frontmatter|content|config|render|build|publish|vite|i18n|check|report)\/[a-z][a-z0-9-]*)['"`]/g;
 
 function sourceFiles(dir: string): string[] {
@@ -36,6 +39,16 @@ describe('docs/rules', () => {
   test('every rule id found in the sources has a page', () => {
     const missing = [...ruleIdsInSources()].filter((id) => !pages.has(ruleDocsPath(id))).sort();
     expect(missing, 'add the rule to its registry (or tests/install/scripts/rule-catalog.mjs), then run node tests/install/scripts/rule-docs.mjs').toEqual([]);
+  });
+
+  test('every rule of the catalog has example trees in tests/rules, or says why it cannot', () => {
+    const entries = Object.entries(catalog as Record<string, { noExample?: string }>);
+    const trees = new Set(readdirSync(fixturesRoot).flatMap((ns) => readdirSync(path.join(fixturesRoot, ns)).map((name) => `${ns}/${name}`)));
+    const neither = entries.filter(([id, meta]) => !trees.has(id) && !meta.noExample).map(([id]) => id);
+    const both = entries.filter(([id, meta]) => trees.has(id) && meta.noExample).map(([id]) => id);
+    expect({ neither, both }).toEqual({ neither: [], both: [] });
+    // A folder of tests/rules whose rule is not in the catalog would be run but shown on no page.
+    expect([...trees].filter((id) => !(id in catalog))).toEqual([]);
   });
 
   test('the pages are what the generator writes (run node tests/install/scripts/rule-docs.mjs)', () => {

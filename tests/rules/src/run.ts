@@ -27,6 +27,8 @@ export interface RunSpec {
   files?: string[];
   /** Files the test makes before the run (too big to keep in git): path → size in bytes, all zeros. */
   sized?: Record<string, number>;
+  /** What the not-ok example reports, written by hand: the test compares it with the run's diagnostics. */
+  reports?: Report[];
   /** What differs for the ok example (merged over the rest). */
   ok?: Partial<RunOptions>;
   /** What differs for the not-ok example. */
@@ -40,6 +42,15 @@ export type RunOptions = Omit<RunSpec, Example>;
 export function optionsOf(spec: RunSpec, which: Example): RunOptions {
   const { ok, 'not-ok': notOk, ...common } = spec;
   return { ...common, ...(which === 'ok' ? ok : notOk) };
+}
+
+/** A diagnostic as an example's page shows it (`file` relative to the tree, `.` for the tree itself). */
+export interface Report {
+  file: string;
+  line: number;
+  column: number;
+  severity: Diagnostic['severity'];
+  message: string;
 }
 
 /** The two example trees of a rule. */
@@ -100,22 +111,34 @@ async function runPublish(dir: string, spec: RunOptions): Promise<Diagnostic[]> 
  *
  * @param rule The rule, its folder and how to run its examples.
  * @param which The example to run.
- * @returns The diagnostics the run reported.
+ * @returns The diagnostics the run reported, with paths relative to the tree.
  */
-export async function runExample(rule: RuleExamples, which: Example): Promise<Diagnostic[]> {
+export async function runExample(rule: RuleExamples, which: Example): Promise<(Report & { ruleId: string })[]> {
   const spec = optionsOf(rule.spec, which);
   const dir = copyTree(path.join(rule.dir, which), spec);
   try {
-    switch (spec.run) {
-      case 'check':
-        return (await check(dir, { cwd: dir, cache: false })).diagnostics;
-      case 'publish':
-        return await runPublish(dir, spec);
-      case 'stamp':
-        return (await stamp(dir, { cwd: dir, files: spec.files ?? [] })).diagnostics;
-    }
+    return (await runIn(dir, spec)).map((d) => ({
+      ruleId: d.ruleId,
+      file: path.relative(dir, path.resolve(dir, d.file)).split(path.sep).join('/') || '.',
+      line: d.line,
+      column: d.column,
+      severity: d.severity,
+      message: d.message,
+    }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The run function a user's command calls, on the tree copied to `dir`. */
+async function runIn(dir: string, spec: RunOptions): Promise<Diagnostic[]> {
+  switch (spec.run) {
+    case 'check':
+      return (await check(dir, { cwd: dir, cache: false })).diagnostics;
+    case 'publish':
+      return await runPublish(dir, spec);
+    case 'stamp':
+      return (await stamp(dir, { cwd: dir, files: spec.files ?? [] })).diagnostics;
   }
 }
 
