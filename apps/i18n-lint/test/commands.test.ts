@@ -96,7 +96,7 @@ describe('ack and scaffold find the root from the file', () => {
     expect(loose.code).toBe(0);
     expect(loose.output).toContain('##### Step 2: Créer la ressource');
     await expect(runScaffold({ cwd: root, file: 'drafts/none.md', to: 'en', cache: false })).rejects.toThrow(
-      new UsageError('Unexpected missing source guide `drafts/none.md`, expected a Markdown file'),
+      new UsageError('No file `drafts/none.md`: expected the source guide to scaffold, a Markdown file'),
     );
   });
 });

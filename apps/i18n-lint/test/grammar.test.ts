@@ -52,7 +52,7 @@ describe('one CLI grammar', () => {
     const github = await runStatus({ ...quick, cwd, reporter: 'github' });
     expect(github.code).toBe(0);
     expect(github.output).toBe(
-      '::warning file=content/fr/other.md,line=1,col=1,title=i18n/status-missing::Unexpected missing en translation of `other`, expected one beside the source\n',
+      '::warning file=content/fr/other.md,line=1,col=1,title=i18n/status-missing::No en translation of `other` yet: expected one beside the source `fr/other.md`\n',
     );
     const sarif = JSON.parse((await runStatus({ ...quick, cwd, reporter: 'sarif' })).output) as {
       runs: { results: { ruleId: string }[]; tool: { driver: { rules: { helpUri: string }[] } } }[];

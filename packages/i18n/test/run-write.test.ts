@@ -86,7 +86,7 @@ describe('scaffold(root, { file }) with no content tree', () => {
     const dir = tree({ 'drafts/guide.md': fr, 'out/guide.md': 'kept' });
     const missing = await scaffold(path.join(dir, 'nowhere'), { ...quick, cwd: dir, file: 'drafts/none.md', to: 'en' });
     expect(missing.diagnostics.map((d) => [d.ruleId, d.message])).toEqual([
-      ['i18n/run', 'Unexpected missing source guide `drafts/none.md`, expected a Markdown file'],
+      ['i18n/run', 'No file `drafts/none.md`: expected the source guide to scaffold, a Markdown file'],
     ]);
     const refused = await scaffold(path.join(dir, 'nowhere'), { ...quick, cwd: dir, file: 'drafts/guide.md', to: 'en', out: 'out/guide.md' });
     expect(refused.diagnostics.map((d) => d.message)).toEqual(['Unexpected existing file `out/guide.md`, expected a new file (or force)']);

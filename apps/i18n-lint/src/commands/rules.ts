@@ -1,7 +1,7 @@
 import { addRulesCommand, type Cli, type RuleListing } from '@guidekit/cli-kit';
 import { rules } from '@guidekit/i18n';
 import { ruleUrl } from '@guidekit/report';
-import { FAIL_ON_STATES } from './status.js';
+import { FAIL_ON_STATES, STATUS_RULES, STATUS_SEVERITY } from './status.js';
 
 /**
  * Every rule `guidekit-i18n` can report: the translation rules of `@guidekit/i18n` (their default
@@ -10,8 +10,8 @@ import { FAIL_ON_STATES } from './status.js';
 export function listRules(): RuleListing[] {
   const lint = rules.map((rule) => ({ id: rule.id, severity: rule.meta.defaultSeverity, description: rule.meta.description }));
   const status = FAIL_ON_STATES.map((state) => ({
-    id: `i18n/status-${state}`,
-    severity: state === 'unknown' ? 'info' : 'warning',
+    id: STATUS_RULES[state],
+    severity: STATUS_SEVERITY[state],
     description: `status --reporter sarif|github: a translation that is ${state}`,
   }));
   return [...lint, ...status].map((rule) => ({ ...rule, url: ruleUrl(rule.id, {}) }));

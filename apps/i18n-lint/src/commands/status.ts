@@ -62,7 +62,20 @@ export function formatStatusTable(status: StatusReport): string {
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-const SEVERITY: Record<Exclude<TranslationState, 'up-to-date'>, Diagnostic['severity']> = {
+/**
+ * The rule id of each state a `status` diagnostic reports (written out, so the test that every
+ * rule id of the sources has a page in docs/rules finds them).
+ */
+export const STATUS_RULES: Record<Exclude<TranslationState, 'up-to-date'>, string> = {
+  stale: 'i18n/status-stale',
+  untranslated: 'i18n/status-untranslated',
+  missing: 'i18n/status-missing',
+  orphan: 'i18n/status-orphan',
+  unknown: 'i18n/status-unknown',
+};
+
+/** The severity of each state's diagnostic. */
+export const STATUS_SEVERITY: Record<Exclude<TranslationState, 'up-to-date'>, Diagnostic['severity']> = {
   stale: 'warning',
   untranslated: 'warning',
   missing: 'warning',
@@ -72,7 +85,7 @@ const SEVERITY: Record<Exclude<TranslationState, 'up-to-date'>, Diagnostic['seve
 
 /**
  * One diagnostic per guide that is not up to date, for reporters a CI annotates with: on the
- * translation (the source for a missing one), rule `i18n/status-<state>`, a sentence that says
+ * translation (the source for a missing one), rule `i18n/status-<state>` ({@link STATUS_RULES}), a sentence that says
  * which steps changed.
  *
  * @param status The status.
@@ -83,7 +96,7 @@ export function statusDiagnostics(status: StatusReport, root: string): Diagnosti
     if (row.state === 'up-to-date') return [];
     const file = row.translation ?? row.source;
     if (file === undefined) return [];
-    return [{ file: path.resolve(root, file), line: 1, column: 1, severity: SEVERITY[row.state], ruleId: `i18n/status-${row.state}`, message: sentence(row) }];
+    return [{ file: path.resolve(root, file), line: 1, column: 1, severity: STATUS_SEVERITY[row.state], ruleId: STATUS_RULES[row.state], message: sentence(row) }];
   });
 }
 
@@ -94,7 +107,7 @@ function sentence(row: GuideStatus): string {
     case 'untranslated':
       return `Unexpected untranslated ${row.locale} translation of \`${row.slug}\`: its prose is still the source's, expected it translated`;
     case 'missing':
-      return `Unexpected missing ${row.locale} translation of \`${row.slug}\`, expected one beside the source`;
+      return `No ${row.locale} translation of \`${row.slug}\` yet: expected one beside the source \`${row.source ?? row.slug}\``;
     case 'orphan':
       return `Unexpected ${row.locale} translation \`${row.slug}\` without a source, expected a ${row.source ?? 'source'} guide of the same slug`;
     default:

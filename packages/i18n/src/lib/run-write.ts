@@ -212,7 +212,7 @@ export async function scaffoldRun(
   const file = path.resolve(cwd, options.file);
   if (base.configInvalid || !existsSync(file)) {
     return {
-      diagnostics: base.configInvalid ? configErrors : [problem(file, `Unexpected missing source guide \`${options.file}\`, expected a Markdown file`)],
+      diagnostics: base.configInvalid ? configErrors : [problem(file, `No file \`${options.file}\`: expected the source guide to scaffold, a Markdown file`)],
       result: { ...base, text: '', written: [] },
     };
   }
