@@ -150,9 +150,17 @@ describe.skipIf(!hasChromium)('the published content/ site in Chromium', () => {
     await page.waitForURL(`${origin}/en/share-network-folder/index.html`);
     await page.click('.pagination a[rel="prev"]');
     await page.waitForURL(`${origin}/en/schedule-backup/index.html`);
-    await page.click('.sidebar a:has-text("Nouvelles")');
-    await page.waitForURL(/\/en\/index\.html#cat-nouvelles$/);
-    expect(await page.evaluate(() => document.querySelector(':target')?.textContent)).toContain('Nouvelles');
+    // Every category is a group; the current guide's is open, the others open on a click.
+    expect(await page.$$eval('.sidebar summary', (l) => l.map((e) => [e.textContent, (e.parentElement as HTMLDetailsElement).open]))).toEqual([
+      ['Nouvelles (1)', false],
+      ['Sécurité (1)', false],
+      ['Windows (2)', true],
+    ]);
+    const news = page.locator('.sidebar a:has-text("What\'s new in our guides in 2026")');
+    expect(await news.isVisible()).toBe(false);
+    await page.click('.sidebar summary:has-text("Nouvelles")');
+    await news.click();
+    await page.waitForURL(`${origin}/en/release-notes-2026/index.html`);
     await page.goto(`${origin}/en/schedule-backup/index.html`);
     expect(await page.$$eval('.breadcrumbs li', (l) => l.map((e) => e.textContent))).toEqual([
       'guidekit',

@@ -82,6 +82,42 @@ export const youtube: ComponentRenderer = ({ attributes, locale }) => {
   ];
 };
 
+/** `children`: the component's content alone, as an unknown component gets, without the warning. */
+export const childrenOnly: ComponentRenderer = ({ children }) => children;
+
+/** The renderers a configuration file may name (JSON has no functions): `aside`, `youtube`, `children`. */
+export const COMPONENT_KINDS: Readonly<Record<string, ComponentRenderer>> = { aside: notice, youtube, children: childrenOnly };
+
+/** A component as `guidekit.config.json` writes it: a kind, or a kind with fixed attributes. */
+export type ConfiguredComponent = string | { as: string; attributes?: Readonly<Record<string, string>> | undefined };
+
+const configured = new WeakMap<object, ComponentDefinitions>();
+
+/**
+ * The components of a configuration (`components` in `guidekit.config.json`) as definitions:
+ * each name renders with the kind it names (`aside`, `youtube`, `children`), the fixed attributes
+ * under those the guide writes. A name whose kind render does not ship is left out (the
+ * configuration's schema refuses it first). Cached per configuration object, so the registry
+ * built from it is too.
+ *
+ * @param config Name → kind or `{ as, attributes }`.
+ * @returns Name → renderer.
+ */
+export function configComponents(config: Readonly<Record<string, ConfiguredComponent>>): ComponentDefinitions {
+  const cached = configured.get(config);
+  if (cached) return cached;
+  const defs: Record<string, ComponentRenderer> = {};
+  for (const [name, value] of Object.entries(config)) {
+    const kind = typeof value === 'string' ? value : value.as;
+    const render = Object.hasOwn(COMPONENT_KINDS, kind) ? COMPONENT_KINDS[kind] : undefined;
+    if (!render) continue;
+    const fixed = typeof value === 'string' ? {} : (value.attributes ?? {});
+    defs[name] = (props) => render({ ...props, attributes: { ...fixed, ...props.attributes } });
+  }
+  configured.set(config, defs);
+  return defs;
+}
+
 const DEFAULTS: Readonly<Record<string, ComponentRenderer | ComponentAlias>> = {
   Notice: notice,
   Aside: notice,

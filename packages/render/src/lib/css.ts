@@ -85,7 +85,9 @@ export const SITE_CSS = `
 .sidebar{padding:1.5rem 1rem;border-right:1px solid var(--line);font-size:.95rem}
 .sidebar ul{list-style:none;margin:0;padding:0}
 .sidebar li{margin:.3rem 0}
-.sidebar .current ul{margin:.25rem 0 .5rem .75rem;padding-left:.5rem;border-left:2px solid var(--line)}
+.sidebar summary{cursor:pointer;padding:.15rem 0}
+.sidebar .current summary{font-weight:700}
+.sidebar details ul{margin:.25rem 0 .5rem .75rem;padding-left:.5rem;border-left:2px solid var(--line)}
 .sidebar [aria-current]{font-weight:700;color:var(--fg)}
 .breadcrumbs ol{display:flex;flex-wrap:wrap;list-style:none;margin:0 0 1rem;padding:0;font-size:.9rem;color:var(--muted)}
 .breadcrumbs li+li::before{content:"›";margin:0 .4rem}

@@ -1,4 +1,5 @@
 import type { Diagnostic, Guide } from '@guidekit/model';
+import type { ConfiguredComponent } from './components.js';
 
 /**
  * What a format's per-guide output depends on besides the guide itself. The publisher puts
@@ -91,8 +92,19 @@ export interface SiteStepInput {
 export interface FormatConfig {
   /** The locale guides are written in first. */
   sourceLocale: string;
-  /** What the site says of itself. */
-  site?: { title?: string | undefined; url?: string | undefined } | undefined;
+  /** What the site says of itself, and how its pages read (`site` of `guidekit.config.json`). */
+  site?:
+    | {
+        title?: string | undefined;
+        url?: string | undefined;
+        authorType?: 'Person' | 'Organization' | undefined;
+        authors?: Readonly<Record<string, 'Person' | 'Organization'>> | undefined;
+        codeWrap?: boolean | undefined;
+        strings?: Readonly<Record<string, Readonly<Record<string, string | undefined>>>> | undefined;
+      }
+    | undefined;
+  /** MDX components by name: a kind render ships (`aside`, `youtube`, `children`) with fixed attributes. */
+  components?: Readonly<Record<string, ConfiguredComponent>> | undefined;
 }
 
 /** What every format gets: where things are and what the content loader resolved. */

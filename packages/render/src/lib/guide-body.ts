@@ -7,6 +7,7 @@ import { h } from 'hastscript';
 import { blocksToHast, shiftHeadings } from './content.js';
 import type { ImageTransform } from './content.js';
 import { uiStrings } from './strings.js';
+import type { UiTextOverrides } from './strings.js';
 import { fixAlt } from './alt-text.js';
 import { componentRegistry } from './components.js';
 import type { ComponentRegistry } from './components.js';
@@ -25,6 +26,8 @@ export interface BodyOptions {
   components?: ComponentRegistry;
   /** Receives `render/alt-text` and `render/unknown-component` warnings; absent, fixes are silent. */
   onDiagnostic?: (d: Diagnostic) => void;
+  /** Words a project replaces (the step word of headings and the table of steps). */
+  strings?: UiTextOverrides;
   /** Extra content at the top of a step's section (the stale-translation notice). */
   stepNotice?: (stepId: string) => ElementContent | undefined;
 }
@@ -150,7 +153,7 @@ function contentBlocks(section: Section): Section['blocks'] {
 
 /** Title, description, date and author, and the table of steps. */
 function guideHead(guide: Guide, options: BodyOptions): ElementContent[] {
-  const t = uiStrings(guide.locale);
+  const t = uiStrings(guide.locale, options.strings);
   const children: ElementContent[] = [h('h1', guide.title)];
   if (guide.description) children.push(h('p', { className: ['description'] }, guide.description));
   const meta: ElementContent[] = [];
@@ -193,7 +196,7 @@ function sectionBlocks(guide: Guide, cached: CachedSection, fallback: string, op
  * @returns The article element.
  */
 export async function renderGuideBody(guide: Guide, options: BodyOptions = {}): Promise<Element> {
-  const t = uiStrings(guide.locale);
+  const t = uiStrings(guide.locale, options.strings);
   const registry = options.components ?? componentRegistry();
   const children = guideHead(guide, options);
   const stepsById = new Map(guide.steps.map((s) => [s.id, s]));

@@ -16,7 +16,11 @@ export interface Category {
   guides: Guide[];
 }
 
-/** How many guides of the current category the sidebar lists around the current one. */
+/**
+ * How many guides a category lists in the sidebar: all of them up to this, else a window (around
+ * the current guide in its own category) and a link to the whole category on the locale index, so
+ * a page of a site with 1,000-guide categories stays small.
+ */
 export const SIDEBAR_WINDOW = 24;
 
 const OTHER = '\u0000other';
@@ -33,6 +37,8 @@ function categoryId(key: string, used: Set<string>): string {
       ? 'other'
       : key
           .normalize('NFKD')
+          // Accents off (`réseau` → `reseau`), not turned into dashes.
+          .replace(/\p{M}+/gu, '')
           .replace(/[^\p{L}\p{N}]+/gu, '-')
           .replace(/^-|-$/g, '') || 'category';
   let id = `cat-${base}`;
@@ -88,27 +94,56 @@ export function placeOf(guide: Guide, guides: readonly Guide[]): { category: Cat
   return category && index >= 0 ? { category, index } : undefined;
 }
 
+/** A category's guides as sidebar items: all, or a window starting at `start` and a link to the rest. */
+function groupItems(guide: Guide | undefined, c: Category, start: number, ctx: RenderContext, t: ReturnType<typeof uiStrings>): ElementContent[] {
+  const hrefFor = ctx.hrefFor ?? defaultHrefFor;
+  const shown = c.guides.slice(start, start + SIDEBAR_WINDOW);
+  const items: ElementContent[] = shown.map((g) =>
+    g.slug === guide?.slug
+      ? h('li', h('a', { href: '#main', ariaCurrent: 'page' }, g.title))
+      : h('li', h('a', { href: hrefFor(guide ?? g, g, 'html') }, g.title)),
+  );
+  if (shown.length < c.guides.length)
+    items.push(h('li', { className: ['more'] }, h('a', { href: `../index.html#${c.id}` }, `${t.moreInCategory} (${c.guides.length})`)));
+  return items;
+}
+
+/** A category of the sidebar: a `<details>` group (open for the current guide's), its guides inside. */
+function group(c: Category, items: ElementContent[], open: boolean): Element {
+  return h('li', open ? { className: ['current'] } : {}, h('details', { open }, [h('summary', `${c.name} (${c.guides.length})`), h('ul', items)]));
+}
+
+// Closed groups are the same on every page of a locale (links are relative to a guide page, and
+// every guide page sits two folders down): built once per guide list and locale, shared by the
+// pages' trees (serializing never changes a tree).
+// Keyed by the words too (one object per language and overrides), which the "more" link uses.
+const closedGroups = new WeakMap<readonly Guide[], WeakMap<object, Map<Category, Element>>>();
+
+function closedGroup(guides: readonly Guide[], c: Category, ctx: RenderContext, t: ReturnType<typeof uiStrings>): Element {
+  if (ctx.hrefFor) return group(c, groupItems(undefined, c, 0, ctx, t), false);
+  let perWords = closedGroups.get(guides);
+  if (!perWords) closedGroups.set(guides, (perWords = new WeakMap()));
+  let perCategory = perWords.get(t);
+  if (!perCategory) perWords.set(t, (perCategory = new Map()));
+  let el = perCategory.get(c);
+  if (!el) perCategory.set(c, (el = group(c, groupItems(undefined, c, 0, ctx, t), false)));
+  return el;
+}
+
 /**
- * The sidebar of a guide page: every category of the locale, linking to its part of the locale
- * index; the current category lists its guides (a window of {@link SIDEBAR_WINDOW} around the
- * current one, so a page of a 1,000-guide category stays small), the current guide marked
- * `aria-current="page"`.
+ * The sidebar of a guide page: every category of the locale as a collapsible group (`<details>`,
+ * no script needed), the current guide's open, each listing its guides (up to
+ * {@link SIDEBAR_WINDOW}, then a link to the category on the locale index), the current guide
+ * marked `aria-current="page"`.
  */
 export function sidebar(guide: Guide, guides: readonly Guide[], ctx: RenderContext): Element | undefined {
   const place = placeOf(guide, guides);
   if (!place) return undefined;
-  const hrefFor = ctx.hrefFor ?? defaultHrefFor;
   const t = uiStrings(guide.locale, ctx.strings);
   const items = localeCategories(guides, guide.locale).map((c) => {
-    const link = h('a', { href: `../index.html#${c.id}` }, `${c.name} (${c.guides.length})`);
-    if (c !== place.category) return h('li', link);
+    if (c !== place.category) return closedGroup(guides, c, ctx, t);
     const start = Math.max(0, Math.min(place.index - SIDEBAR_WINDOW / 2, c.guides.length - SIDEBAR_WINDOW));
-    const shown = c.guides.slice(start, start + SIDEBAR_WINDOW);
-    const list: ElementContent[] = shown.map((g) =>
-      g.slug === guide.slug ? h('li', h('a', { href: '#main', ariaCurrent: 'page' }, g.title)) : h('li', h('a', { href: hrefFor(guide, g, 'html') }, g.title)),
-    );
-    if (shown.length < c.guides.length) list.push(h('li', { className: ['more'] }, h('a', { href: `../index.html#${c.id}` }, t.moreInCategory)));
-    return h('li', { className: ['current'] }, [h('strong', link), h('ul', list)]);
+    return group(c, groupItems(guide, c, start, ctx, t), true);
   });
   return h('nav', { className: ['sidebar'], ariaLabel: t.sidebar }, h('ul', items));
 }

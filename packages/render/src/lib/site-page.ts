@@ -79,6 +79,7 @@ export async function renderGuidePage(guide: Guide, ctx: RenderContext): Promise
   const article = await renderGuideBody(guide, {
     images: siteImages(guide, ctx),
     components: componentRegistry(ctx.components),
+    ...(ctx.strings ? { strings: ctx.strings } : {}),
     ...(ctx.onDiagnostic ? { onDiagnostic: ctx.onDiagnostic } : {}),
     ...(stepNotice ? { stepNotice } : {}),
   });

@@ -7,6 +7,7 @@ import type { AssetRoots } from '../assets.js';
 import type { ImageTransform } from '../content.js';
 import { imagePosition } from '../content.js';
 import type { RenderContext } from '../context.js';
+import { componentRegistry } from '../components.js';
 import { printCss } from '../css.js';
 import { renderGuideBody } from '../guide-body.js';
 import { guideHeader, renderPage } from '../page.js';
@@ -59,6 +60,9 @@ function inlineImages(guide: Guide, read: ((url: string, guide: Guide) => Uint8A
   };
 }
 
+/** Long code lines wrap (`codeWrap`) instead of scrolling; the site's stylesheet has the same rule. */
+const WRAP_CSS = '.code-wrap pre{white-space:pre-wrap;overflow-wrap:anywhere}';
+
 /** Shared by the single-file and print outputs (print: no navigation, `@page` rules). */
 export async function selfContained(guide: Guide, ctx: SingleContext, print: boolean): Promise<SingleResult> {
   const diagnostics: Diagnostic[] = [];
@@ -69,7 +73,14 @@ export async function selfContained(guide: Guide, ctx: SingleContext, print: boo
     ctx.onDiagnostic?.(d);
   };
   const read = ctx.readAsset ?? (ctx.assets ? createAssetReader(ctx.assets, report) : undefined);
-  const article = await renderGuideBody(guide, { images: inlineImages(guide, read, report, counter), toc: !print });
+  const article = await renderGuideBody(guide, {
+    images: inlineImages(guide, read, report, counter),
+    toc: !print,
+    components: componentRegistry(ctx.components),
+    ...(ctx.strings ? { strings: ctx.strings } : {}),
+    // The print page is the PDF of the same guide: its content warnings are the other pages'.
+    ...(print ? {} : { onDiagnostic: report }),
+  });
   const html = renderPage({
     lang: guide.locale,
     title: guide.title,
@@ -78,6 +89,7 @@ export async function selfContained(guide: Guide, ctx: SingleContext, print: boo
     header: print ? undefined : guideHeader(guide, ctx, 'single', undefined),
     main: [article],
     ...(print ? { extraCss: printCss(ctx.paper ?? 'A4') } : {}),
+    ...(ctx.codeWrap && !print ? { bodyProperties: { className: ['code-wrap'] }, extraCss: WRAP_CSS } : {}),
   });
   return { html, diagnostics };
 }

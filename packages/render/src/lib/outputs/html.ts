@@ -4,11 +4,13 @@ import { createImageInfo } from '../assets.js';
 import type { RenderContext } from '../context.js';
 import { defineFormat } from '../format.js';
 import type { FormatContext, OutputFile, SiteInput } from '../format.js';
+import { buildReporter, pageSettings } from '../page-settings.js';
 import { assetRoots, encodePath, imageInputs, publishedImage, siteInfo } from './shared.js';
 
 /**
- * The html format's options (`publish({ formatOptions: { html: … } })`, part of every key): MDX
- * components as aliases, chrome words per language, wrapped code, the authors' schema.org type.
+ * The html format's options (`publish({ formatOptions: { html: … } })`, part of every key), over
+ * the same settings of `guidekit.config.json`: MDX components (renderers or aliases), chrome words
+ * per language, wrapped code, the authors' schema.org type.
  */
 export interface HtmlFormatOptions {
   components?: RenderContext['components'];
@@ -18,21 +20,19 @@ export interface HtmlFormatOptions {
   authors?: Readonly<Record<string, 'Person' | 'Organization'>>;
 }
 
-/** What every page of the site is rendered with: site facts, image URLs and sizes, a diagnostics sink. */
+/** What every page of the site is rendered with: site facts, page settings, image URLs and sizes, a diagnostics sink. */
 function renderContext(ctx: FormatContext, diagnostics: Diagnostic[]): RenderContext {
-  const o = ctx.options as HtmlFormatOptions;
+  const { authorType, authors, ...page } = pageSettings(ctx);
   return {
-    site: { ...siteInfo(ctx), ...(o.authorType ? { authorType: o.authorType } : {}), ...(o.authors ? { authors: o.authors } : {}) },
-    ...(o.components ? { components: o.components } : {}),
-    ...(o.strings ? { strings: o.strings } : {}),
-    ...(o.codeWrap ? { codeWrap: true } : {}),
+    site: { ...siteInfo(ctx), ...(authorType ? { authorType } : {}), ...(authors ? { authors } : {}) },
+    ...page,
     // Pages live at html/<locale>/<slug>/index.html: two folders below html/.
     assetHref: (url, guide) => {
       const published = publishedImage(url, guide, ctx);
       return published ? `../../${encodePath(published.rel)}` : url;
     },
     imageInfo: createImageInfo(assetRoots(ctx)),
-    onDiagnostic: (d) => diagnostics.push(d),
+    onDiagnostic: buildReporter(ctx, diagnostics),
   };
 }
 

@@ -20,7 +20,7 @@ export function assetRoots(ctx: FormatContext): AssetRoots {
   return roots;
 }
 
-/** Site facts every page shows: the locales, the source locale, and the configured title and URL. */
+/** Site facts every page shows: the locales, the source locale, the configured title and URL, the authors' schema.org type. */
 export function siteInfo(ctx: FormatContext): SiteInfo {
   const site = ctx.config.site ?? {};
   return {
@@ -28,6 +28,8 @@ export function siteInfo(ctx: FormatContext): SiteInfo {
     sourceLocale: ctx.config.sourceLocale,
     ...(site.title !== undefined ? { title: site.title } : {}),
     ...(site.url !== undefined ? { baseUrl: site.url } : {}),
+    ...(site.authorType !== undefined ? { authorType: site.authorType } : {}),
+    ...(site.authors !== undefined ? { authors: site.authors } : {}),
   };
 }
 

@@ -1,4 +1,6 @@
+import type { Diagnostic } from '@guidekit/model';
 import { defineFormat } from '../format.js';
+import { buildReporter, pageSettings } from '../page-settings.js';
 import { assetRoots, guidePath, imageInputs, siteInfo } from './shared.js';
 
 const path = guidePath('single', '.html');
@@ -18,10 +20,15 @@ export const single = defineFormat({
   inputs: (input, ctx) => (input.kind === 'guide' ? imageInputs(input.guide, ctx) : null),
   async render({ guide, translations }, ctx) {
     const { renderSingleHtml } = await import('../formats/single.js');
-    const { html, diagnostics } = await renderSingleHtml(guide, {
-      site: siteInfo(ctx),
+    const diagnostics: Diagnostic[] = [];
+    // The configuration's page settings (components, words, author types), as the site has them.
+    const { authorType, authors, ...page } = pageSettings(ctx);
+    const { html } = await renderSingleHtml(guide, {
+      site: { ...siteInfo(ctx), ...(authorType ? { authorType } : {}), ...(authors ? { authors } : {}) },
+      ...page,
       translations,
       assets: assetRoots(ctx),
+      onDiagnostic: buildReporter(ctx, diagnostics),
     });
     return { files: [{ path: path(guide), data: html }], diagnostics };
   },
