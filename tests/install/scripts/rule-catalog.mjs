@@ -53,6 +53,31 @@ export const catalog = {
     description: 'A file given to `stamp`, `ack` or `scaffold` is a guide of the tree that the command can act on.',
     docs: 'The write commands report a file outside the content root, a guide with no source to stamp against, or a target that already exists as this error (exit 1) instead of throwing; nothing is written for that file.',
   },
+  'i18n/status-missing': {
+    package: 'guidekit-i18n',
+    description: '`status`: every source guide has a translation in each target locale.',
+    docs: 'What `guidekit-i18n status --reporter sarif|github` annotates for a translation not written yet, on the source guide; `--fail-on missing` makes it fail a pull request.',
+  },
+  'i18n/status-orphan': {
+    package: 'guidekit-i18n',
+    description: '`status`: every translation has a source guide.',
+    docs: 'A translation whose source was renamed or deleted is translated from nothing; `--fail-on orphan` makes it fail a pull request.',
+  },
+  'i18n/status-stale': {
+    package: 'guidekit-i18n',
+    description: '`status`: no step of the source changed since the translation was made.',
+    docs: 'The translation records the source it was made from (`guidekit-i18n stamp`, or the git history); the annotation names each source step that changed since, so the translator knows what to redo. `--fail-on stale` makes it fail a pull request.',
+  },
+  'i18n/status-unknown': {
+    package: 'guidekit-i18n',
+    description: '`status`: the source each translation was made from is known.',
+    docs: 'A translation with no stamp and no git history (`--no-history`, or a file not committed yet) cannot be told up to date or stale; `guidekit-i18n stamp` records its source.',
+  },
+  'i18n/status-untranslated': {
+    package: 'guidekit-i18n',
+    description: '`status`: a translation is no longer the source’s prose.',
+    docs: 'A translation fresh from `guidekit-i18n scaffold` carries the source’s text under translated headings; it counts as untranslated, not up to date, until its prose differs from the source’s. `--fail-on untranslated` makes it fail a pull request.',
+  },
   'render/alt-text': {
     package: '@guidekit/render',
     description: 'Every image has alternative text.',

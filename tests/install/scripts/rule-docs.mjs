@@ -53,6 +53,7 @@ function treeFiles(dir) {
 function runSentence(spec, which) {
   const options = { ...spec, ...(spec[which] ?? {}) };
   if (options.run === 'check') return 'Checked with `guidekit-docs check` (`check()` of `@guidekit/content`).';
+  if (options.run === 'status') return `Run with \`guidekit-i18n status --reporter sarif${options.history === false ? ' --no-history' : ''}\` (\`runStatus()\` of \`guidekit-i18n\`, the diagnostics the \`sarif\` and \`github\` reporters print).`;
   if (options.run === 'stamp') return `Stamped with \`guidekit-i18n stamp ${options.files.join(' ')}\` (\`stamp()\` of \`@guidekit/i18n\`).`;
   const registry = options.registry ? `, with the formats \`${options.registry}\` exports added to the built-in ones (\`publish(root, { formats, registry: [...formats, ...extra] })\`)` : '';
   return `Built with \`guidekit-docs build --format ${options.formats.join(',')}\` (\`publish()\` of \`@guidekit/publish\`)${registry}.`;

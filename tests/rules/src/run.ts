@@ -5,6 +5,7 @@ import { check } from '@guidekit/content';
 import { stamp } from '@guidekit/i18n';
 import type { Diagnostic } from '@guidekit/model';
 import { publish } from '@guidekit/publish';
+import { runStatus } from 'guidekit-i18n';
 import { formats, type Format } from '@guidekit/render/formats';
 
 /** tests/rules */
@@ -17,8 +18,13 @@ export const fixturesRoot = path.join(packageRoot, 'fixtures');
  * the two differ only by their files).
  */
 export interface RunSpec {
-  /** The run function: `check()` of @guidekit/content, `publish()`, or `stamp()` of @guidekit/i18n. */
-  run: 'check' | 'publish' | 'stamp';
+  /**
+   * The run function: `check()` of @guidekit/content, `publish()`, `stamp()` of @guidekit/i18n, or
+   * `runStatus()` of guidekit-i18n (the `status` command, whose diagnostics the sarif and github reporters print).
+   */
+  run: 'check' | 'publish' | 'stamp' | 'status';
+  /** `status`: `false` reads no git history (`--no-history`). */
+  history?: boolean;
   /** `publish`: the formats to build. */
   formats?: string[];
   /** `publish`: a module of the tree whose `formats` export is added to the built-in registry. */
@@ -139,6 +145,8 @@ async function runIn(dir: string, spec: RunOptions): Promise<Diagnostic[]> {
       return await runPublish(dir, spec);
     case 'stamp':
       return (await stamp(dir, { cwd: dir, files: spec.files ?? [] })).diagnostics;
+    case 'status':
+      return (await runStatus({ cwd: dir, root: dir, reporter: 'json', cache: false, history: spec.history })).diagnostics;
   }
 }
 
