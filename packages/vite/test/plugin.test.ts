@@ -63,6 +63,53 @@ describe('vite build', () => {
     expect(wrong.map((e) => [e.code, e.line])).toEqual([[2345, 2]]);
   }, 180_000);
 
+  it('types the front matter fields guidekit.config.json declares in the dts (frontmatterFieldsType)', async () => {
+    const root = app();
+    const fields = {
+      properties: {
+        difficulty: { type: 'string', enum: ['easy', 'hard'] },
+        minutes: { type: 'integer' },
+        tools: { type: 'array', items: { type: 'string' } },
+      },
+      required: ['difficulty'],
+    };
+    // Every guide sets the required field, so the build has no content error.
+    for (const file of guideKeys(path.join(root, 'content'))) {
+      const abs = path.join(root, 'content', `${file}.md`);
+      writeFileSync(abs, readFileSync(abs, 'utf8').replace(/^---\n/, '---\ndifficulty: easy\nminutes: 5\n'));
+    }
+    writeFileSync(path.join(root, 'content/guidekit.config.json'), JSON.stringify({ frontmatter: fields }));
+    await build({
+      root,
+      logLevel: 'silent',
+      configFile: false,
+      plugins: [guidekit({ dts: 'types/guidekit.d.ts' })],
+      build: { outDir: 'out', lib: { entry: 'entry.ts', formats: ['es'], fileName: 'entry' } },
+    });
+    const dts = path.join(root, 'types/guidekit.d.ts');
+    const ok = [
+      "import { getGuide } from 'virtual:guidekit';",
+      "import desk from './content/fr/clean-desk.md?guide';",
+      "const level: 'easy' | 'hard' = getGuide('clean-desk', 'en').frontmatter.extra.difficulty;",
+      'const minutes: number | undefined = desk.frontmatter.extra.minutes;',
+      'const tools: string[] | undefined = desk.frontmatter.extra.tools;',
+      "const other: unknown = desk.frontmatter.extra['not-declared'];",
+      'export { level, minutes, tools, other };',
+    ].join('\n');
+    expect(typeErrors(root, ok, [dts])).toEqual([]);
+    const wrong = [
+      "import { getGuide } from 'virtual:guidekit';",
+      "import desk from './content/fr/clean-desk.md?guide';",
+      "const level: 'medium' = getGuide('clean-desk', 'en').frontmatter.extra.difficulty;",
+      'const minutes: string | undefined = desk.frontmatter.extra.minutes;',
+      'export { level, minutes };',
+    ].join('\n');
+    expect(typeErrors(root, wrong, [dts]).map((e) => [e.code, e.line])).toEqual([
+      [2322, 3],
+      [2322, 4],
+    ]);
+  }, 180_000);
+
   it('bundles virtual:guidekit and ?guide imports into plain data', async () => {
     const root = app();
     await build({

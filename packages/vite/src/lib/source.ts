@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadContent } from '@guidekit/content';
-import { createDiagnostic, type Diagnostic, type Guide } from '@guidekit/model';
+import { createDiagnostic, type Diagnostic, type FrontmatterFields, type Guide } from '@guidekit/model';
 import { parseGuide } from '@guidekit/parser';
 import type { DataSource } from '@guidekit/render/formats';
 
@@ -17,6 +17,8 @@ export interface GuideSet {
   root: string;
   /** What the data modules are generated from. */
   content: DataSource;
+  /** The front matter fields the project declares (`guidekit.config.json` `frontmatter`), typed in the declarations. */
+  frontmatter: FrontmatterFields | undefined;
   /** Absolute path of each guide's file (forward slashes, as Vite ids are) → guide and its diagnostics. */
   byFile: Map<string, GuideEntry>;
   /** Diagnostics about no guide in particular (configuration, a file that is not a guide). */
@@ -51,6 +53,7 @@ export async function loadGuideSet(contentDir: string): Promise<GuideSet> {
       translations: loaded.translations,
       sourceLocale: loaded.config.sourceLocale,
     },
+    frontmatter: loaded.config.frontmatter,
     byFile,
     unplaced,
     fileOf,
