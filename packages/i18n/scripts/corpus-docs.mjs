@@ -1,6 +1,6 @@
 // Lint ../shared/corpus-docs/starlight as a new user would (`guidekit-i18n lint <root> --source en`,
 // no configuration file) and print the findings per rule and locale; `--list` prints every
-// error with its line, `--list=RULE` those of one rule, `--locale=fr` one locale.
+// error with its line, `--list=RULE` those of one rule, `--locale=fr,de` some locales.
 // Usage: node packages/i18n/scripts/corpus-docs.mjs [--list[=rule]] [--locale=fr]
 // Needs the packages built (`npx turbo run build --filter=@guidekit/i18n...`).
 import { existsSync, readFileSync } from 'node:fs';
@@ -40,7 +40,7 @@ if (list !== undefined) {
     return (lines.get(file)[n - 1] ?? '').trim().slice(0, 140);
   };
   for (const d of diagnostics) {
-    if (d.severity !== 'error' || (list && d.ruleId !== list) || (only && localeOf(d.file) !== only)) continue;
+    if (d.severity !== 'error' || (list && d.ruleId !== list) || (only && !only.split(',').includes(localeOf(d.file)))) continue;
     console.log(`\n${path.relative(root, d.file)}:${d.line}:${d.column} ${d.ruleId} ${d.message.slice(0, 300)}`);
     console.log(`  > ${lineOf(d.file, d.line)}`);
   }

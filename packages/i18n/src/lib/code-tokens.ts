@@ -4,6 +4,8 @@ import { createHighlighterCoreSync } from 'shiki/core';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { createOnigurumaEngine } from 'shiki/engine/oniguruma';
 import { bundledLanguagesInfo } from 'shiki/langs';
+import { canonicalLocale } from '@guidekit/content';
+import { markdownKeys } from './markdown-keys.js';
 
 /**
  * Code read as code: each line of a block reduced to what a reader cannot translate — keywords,
@@ -101,11 +103,13 @@ function significant(scopes: readonly string[], options: CodeCompareOptions): bo
 /** Each line's significant text, per its language's grammar (lines without one keep their text). */
 function lineKeys(lang: string | null | undefined, lines: readonly string[], options: CodeCompareOptions): string[] {
   const id = grammarId(lang);
-  if (id === 'markdown' || id === 'mdx' || lang?.toLowerCase() === 'markdoc') return markdownKeys(lines);
+  if (id === 'markdown' || id === 'mdx' || lang?.toLowerCase() === 'markdoc') return markdownKeys(lines, (inner, code, meta) => blockKeys(inner, code, options, meta));
   const grammar = id ? grammarOf(id) : undefined;
   if (!grammar) return lines.map((line) => line);
+  const output = id === 'shellscript' || id === 'shellsession' ? outputLines(lines) : undefined;
   let stack = null as Parameters<typeof grammar.tokenizeLine>[1];
-  return lines.map((line) => {
+  return lines.map((line, index) => {
+    if (output?.[index]) return '';
     const result = grammar.tokenizeLine(line, stack);
     stack = result.ruleStack;
     // Dropped tokens become a space, kept ones keep their spacing: `Import-Module -Name` and
@@ -116,6 +120,46 @@ function lineKeys(lang: string | null | undefined, lines: readonly string[], opt
     }
     return kept;
   });
+}
+
+/**
+ * Each line's key, a `diff` block with `lang="js"` in its meta (as expressive-code writes it)
+ * read as that language behind its `+`/`-` markers (the marker leads the line's key).
+ */
+function blockKeys(lang: string | null | undefined, lines: readonly string[], options: CodeCompareOptions, meta?: string | null): string[] {
+  const inner = grammarId(lang) === 'diff' ? /\blang=["']?([\w+-]+)/.exec(meta ?? '')?.[1] : undefined;
+  if (!inner) return lineKeys(lang, lines, options);
+  const keys = lineKeys(
+    inner,
+    lines.map((line) => (/^[+\- ]/.test(line) ? line.slice(1) : line)),
+    options,
+  );
+  return keys.map((key, index) => {
+    const marker = /^[+-]/.exec(lines[index]!)?.[0];
+    return marker && key.trim() !== '' ? `${marker} ${key}` : key;
+  });
+}
+
+/**
+ * Which lines of a shell block are a program's output, not commands: prose a translator
+ * translates (`[my-plugin] Starting…`). A line led by a bracketed tag is output; in a block with
+ * prompts (`$ npm run build`), every line without one is.
+ */
+function outputLines(lines: readonly string[]): boolean[] {
+  const prompted = lines.some((line) => /^\s*\$\s/.test(line));
+  return lines.map((line) => /^\s*\[[^\]\s][^\]]*\]\s/.test(line) || (prompted && line.trim() !== '' && !/^\s*\$\s/.test(line)));
+}
+
+/**
+ * A word that names a locale where an example adapts to its reader: a language of the pair
+ * (`en`), or any language tag written as an object key (`fr:` for `'pt-BR':`, the example's
+ * locale chosen for the translation's reader).
+ */
+function localeWord(word: string, locales: ReadonlySet<string>): string {
+  const bare = /^([A-Za-z]{2,3})(\W*)$/.exec(word);
+  if (bare && locales.has(bare[1]!.toLowerCase())) return `{locale}${bare[2]}`;
+  const key = /^(['"]?)([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\1:$/.exec(word);
+  return key && canonicalLocale(key[2]!) ? '{locale}:' : word;
 }
 
 /**
@@ -130,63 +174,14 @@ function lineKeys(lang: string | null | undefined, lines: readonly string[], opt
  * @returns The tokens; compare two blocks' texts in order.
  */
 export function codeTokens(lang: string | null | undefined, code: string, options: CodeCompareOptions = {}, meta?: string | null): CodeToken[] {
-  let lines = code.split('\n');
-  let markers: string[] | undefined;
-  const inner = grammarId(lang) === 'diff' ? /\blang=["']?([\w+-]+)/.exec(meta ?? '')?.[1] : undefined;
-  if (inner) {
-    markers = lines.map((line) => (/^[+-]/.test(line) ? line[0]! : ''));
-    lines = lines.map((line) => (/^[+\- ]/.test(line) ? line.slice(1) : line));
-  }
-  const keys = lineKeys(inner ?? lang, lines, options);
+  const keys = blockKeys(lang, code.split('\n'), options, meta);
   const locales = new Set((options.locales ?? []).map((locale) => locale.toLowerCase().split('-')[0]!));
-  const localeWord = (word: string) => {
-    const match = /^([A-Za-z]{2,3})(\W*)$/.exec(word);
-    return match && locales.has(match[1]!.toLowerCase()) ? `{locale}${match[2]}` : word;
-  };
   const out: CodeToken[] = [];
   keys.forEach((key, line) => {
     const words = key.trim().split(/\s+/).filter(Boolean);
     if (words.length === 0) return;
     if (out.length > 0) out.push({ line, text: LINE_BREAK });
-    if (markers?.[line]) out.push({ line, text: markers[line]! });
-    for (const text of words) out.push({ line, text: localeWord(text) });
+    for (const text of words) out.push({ line, text: localeWord(text, locales) });
   });
   return out;
-}
-
-/** JSX and Markdoc tags (`<Card title="…">`, `{% card title="…" %}`), over several lines too. */
-const TAG = /(<\/?|\{%\s*\/?)([A-Za-z][\w.:-]*)((?:\s+[\w:-]+(?:=(?:"[^"]*"|'[^']*'|\{[^}]*\}))?)*)\s*\/?(?:>|%\})?/g;
-
-/**
- * The lines of a Markdown / MDX / Markdoc example, by their structure: block markers, tags
- * and their attribute names (a tag written over several lines counts on its first), `import`
- * lines whole, front matter keys; prose is what translators change.
- */
-function markdownKeys(lines: readonly string[]): string[] {
-  const keys = lines.map(() => '');
-  let frontmatter = lines[0]?.trim() === '---';
-  lines.forEach((line, index) => {
-    if (frontmatter && index > 0 && line.trim() === '---') frontmatter = false;
-    keys[index] = markerKey(line.trim(), frontmatter && index > 0);
-  });
-  const text = lines.join('\n');
-  const starts = [0];
-  for (const line of lines) starts.push(starts.at(-1)! + line.length + 1);
-  for (const tag of text.matchAll(TAG)) {
-    const line = starts.findIndex((start) => start > tag.index) - 1;
-    if (/^(import|export)\s/.test(lines[line]!.trim())) continue;
-    const names = tag[3]!.replace(/=("[^"]*"|'[^']*'|\{[^}]*\})/g, '').trim();
-    keys[line] += ` ${tag[1]!.replace(/\s+/g, '')}${tag[2]}${names ? ` ${names.split(/\s+/).join(' ')}` : ''}`;
-  }
-  return keys;
-}
-
-/** A line's block marker, `import`/`export` line, or front matter key. */
-function markerKey(trimmed: string, inFrontmatter: boolean): string {
-  if (/^import\s/.test(trimmed)) return trimmed.replace(/\s+/g, ' ');
-  if (/^export\s/.test(trimmed)) return trimmed.replace(/(['"`]).*?\1/g, '$1$1').replace(/\s+/g, ' ');
-  const marker = /^(#{1,6}\s|[-*+]\s|\d+[.)]\s|>\s?|:::\s*[\w-]*|```\S*|~~~\S*|---$|\|)/.exec(trimmed);
-  if (marker) return marker[1]!.trim();
-  const key = /^([\w-]+):(\s|$)/.exec(trimmed);
-  return key && inFrontmatter ? `${key[1]}:` : '';
 }

@@ -111,3 +111,30 @@ export function sameLocalisedSite(a: string, b: string, locales: readonly string
   const y = split(b);
   return x !== undefined && y !== undefined && x.site === y.site && x.language !== y.language;
 }
+
+/**
+ * Whether two URLs name one page of a site in two languages by their path: the same host, a
+ * language segment in each path (`/en-US/docs/`, `/fr/docs/`), and the same last segment. A
+ * localised site may file the page elsewhere (MDN's `/fr/docs/Web/HTML/Reference/Global_attributes`
+ * for `/en-US/docs/Web/HTML/Global_attributes`): the page named as the source's is the same page.
+ *
+ * @param a One URL.
+ * @param b The other.
+ * @param locales The languages of both sides.
+ */
+export function sameLocalisedPage(a: string, b: string, locales: readonly string[]): boolean {
+  const languages = new Set(locales.map((locale) => locale.toLowerCase().split(/[-_]/)[0]!));
+  const split = (url: string) => {
+    try {
+      const parsed = new URL(url);
+      const segments = parsed.pathname.split('/').filter(Boolean);
+      const language = segments.find((segment) => isLocaleTag(segment, languages));
+      return language ? { host: parsed.hostname.toLowerCase().replace(/^www\./, ''), language: language.toLowerCase(), last: segments.at(-1)!.toLowerCase() } : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const x = split(a);
+  const y = split(b);
+  return x !== undefined && y !== undefined && x.host === y.host && x.language !== y.language && x.last === y.last;
+}

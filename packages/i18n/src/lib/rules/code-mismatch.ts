@@ -4,6 +4,7 @@ import { defineRule } from '../rule.js';
 import { paired, quote, unitName, unitStart } from '../compare.js';
 import { codeTokens, LINE_BREAK, type CodeCompareOptions, type CodeToken } from '../code-tokens.js';
 import { factsOf, type Located } from '../facts.js';
+import { undoRenames } from '../renames.js';
 import type { PairContext, RuleReport, UnitRef } from '../types.js';
 
 type Code = Located<{ lang: string | null; value: string; meta?: string | null }>;
@@ -43,13 +44,14 @@ function compareBlocks(found: Code, expected: Code, where: string, tokens: (code
     return;
   }
   const a = tokens(expected);
-  const b = tokens(found);
+  const b = [...undoRenames(a, tokens(found))];
   const foundText = found.value.value.split('\n');
   const expectedText = expected.value.value.split('\n');
   let i = 0;
   let j = 0;
   const changes = diffArrays(a, b, { comparator: (x, y) => x.text === y.text });
   const reported = new Set<number>();
+  const runs: RuleReport[] = [];
   for (let c = 0; c < changes.length; c++) {
     const change = changes[c]!;
     const count = change.count ?? change.value.length;
@@ -64,7 +66,7 @@ function compareBlocks(found: Code, expected: Code, where: string, tokens: (code
     const added = change.added ? b.slice(j, (j += count)) : next ? b.slice(j, (j += next.count ?? next.value.length)) : [];
     const foundToken = added.find((token) => token.text !== LINE_BREAK);
     const expectedToken = removed.find((token) => token.text !== LINE_BREAK);
-    if (!foundToken && !expectedToken) continue;
+    if ((!foundToken && !expectedToken) || sameCodeReflowed(removed, added)) continue;
     const foundLine = foundToken?.line ?? b[j]?.line ?? b[j - 1]?.line ?? 0;
     const expectedLine = expectedToken?.line ?? a[i]?.line ?? a[i - 1]?.line ?? 0;
     // Two runs on one line (`config sip` for `sip config`) are one edit of that line.
@@ -72,8 +74,41 @@ function compareBlocks(found: Code, expected: Code, where: string, tokens: (code
     reported.add(foundLine);
     const text = foundText[foundLine]?.trim() ?? '';
     const wanted = expectedText[expectedLine]?.trim() ?? '';
-    report({ at: lineAt(found, foundLine), related: lineAt(expected, expectedLine), message: `Unexpected code ${quote(text || '(nothing)')} in ${where}, expected ${quote(wanted || '(nothing)')} as in the source`, data: { found: text, expected: wanted } });
+    runs.push({ at: lineAt(found, foundLine), related: lineAt(expected, expectedLine), message: `Unexpected code ${quote(text || '(nothing)')} in ${where}, expected ${quote(wanted || '(nothing)')} as in the source`, data: { found: text, expected: wanted } });
   }
+  reportRuns(runs, report);
+}
+
+/**
+ * Report a block's changed runs: each apart when there are one or two, else once at the
+ * first with their count — many changed lines in one block are one cause (a block the source
+ * rewrote, an example adapted as a whole), not many.
+ */
+function reportRuns(runs: readonly RuleReport[], report: (r: RuleReport) => void): void {
+  if (runs.length < 3) {
+    for (const run of runs) report(run);
+    return;
+  }
+  const [first] = runs;
+  report({ ...first!, message: `${first!.message} (and ${runs.length - 1} more changed lines in this block)`, data: { ...(first!.data as object), lines: runs.length } });
+}
+
+/**
+ * The same code, laid out otherwise: a change that only moves line breaks (`</a>` written
+ * `</a` + `>`, an object split over lines) or adds, drops or swaps a trailing `,` / `;`.
+ * `Import-Module -Name` for `Import-Module-Name` is not: on one line, spacing counts.
+ */
+function sameCodeReflowed(removed: readonly CodeToken[], added: readonly CodeToken[]): boolean {
+  const text = (tokens: readonly CodeToken[], joint: string) =>
+    tokens
+      .filter((token) => token.text !== LINE_BREAK)
+      .map((token) => token.text)
+      .join(joint)
+      .replace(/[,;]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const wrapped = removed.some((token) => token.text === LINE_BREAK) || added.some((token) => token.text === LINE_BREAK);
+  return text(removed, ' ') === text(added, ' ') || (wrapped && text(removed, '') === text(added, ''));
 }
 
 /** Walk a diff of two lists: `equal` for each kept pair, `hunk` for each run of removed/added items. */
@@ -105,23 +140,13 @@ function checkUnit(context: PairContext, source: UnitRef, translation: UnitRef, 
   const lines = (code: Code) => tokensOf(code, options, memo);
   const where = unitName(translation);
   const keyOf = (code: Code) => `${code.value.lang ?? ''}\n${lines(code).map((token) => token.text).join(' ')}`;
+  const extra: Code[] = [];
+  const missing: Code[] = [];
   const inOrder = (removed: Code[], added: Code[]) => {
     const count = Math.min(removed.length, added.length);
     for (let k = 0; k < count; k++) compareBlocks(added[k]!, removed[k]!, where, lines, context.report);
-    for (const found of added.slice(count)) {
-      context.report({
-        at: found.position,
-        related: unitStart(source),
-        message: `Unexpected code block ${quote(found.value.value)} in ${where}, expected no such block as in the source`,
-      });
-    }
-    for (const expected of removed.slice(count)) {
-      context.report({
-        at: unitStart(translation),
-        related: expected.position,
-        message: `Missing code block ${quote(expected.value.value)} in ${where}, expected it as in the source`,
-      });
-    }
+    extra.push(...added.slice(count));
+    missing.push(...removed.slice(count));
   };
   // Blocks pair by order: identical text first (most blocks, no tokenising); between two
   // identical blocks, as many blocks on both sides pair in order, else equal code pairs first.
@@ -134,6 +159,34 @@ function checkUnit(context: PairContext, source: UnitRef, translation: UnitRef, 
       else walkDiff(removed, added, (x, y) => keyOf(x) === keyOf(y), inOrder);
     },
   );
+  reportBlocks(context, { extra, missing, where, source, translation });
+}
+
+/**
+ * Blocks one side has and the other has not; three or more in a section are one cause (a
+ * section rewritten since the translation), reported once with their count.
+ */
+function reportBlocks(context: PairContext, blocks: { extra: Code[]; missing: Code[]; where: string; source: UnitRef; translation: UnitRef }): void {
+  const { extra, missing, where, source, translation } = blocks;
+  const count = (list: Code[], what: string) => (list.length > 1 ? ` (and ${list.length - 1} more ${what})` : '');
+  const extras = extra.length >= 3 ? [extra[0]!] : extra;
+  for (const found of extras) {
+    context.report({
+      at: found.position,
+      related: unitStart(source),
+      message: `Unexpected code block ${quote(found.value.value)} in ${where}, expected no such block as in the source${extra.length >= 3 ? count(extra, 'blocks the source’s section does not have') : ''}`,
+      data: { blocks: extra.length },
+    });
+  }
+  const missed = missing.length >= 3 ? [missing[0]!] : missing;
+  for (const expected of missed) {
+    context.report({
+      at: unitStart(translation),
+      related: expected.position,
+      message: `Missing code block ${quote(expected.value.value)} in ${where}, expected it as in the source${missing.length >= 3 ? count(missing, 'blocks of the source’s section missing') : ''}`,
+      data: { blocks: missing.length },
+    });
+  }
 }
 
 /** A code block differs from the source's. */
@@ -143,7 +196,7 @@ export const codeMismatch = defineRule({
     description: 'Code blocks say the same code as the source’s, language included.',
     defaultSeverity: 'error',
     category: 'structure',
-    docs: 'Code is compared as code: each block is tokenised with its language’s TextMate grammar (shiki’s) and its keywords, identifiers, operators, numbers and commands must equal the source’s, with the same fence language. Comments, quoted strings and JSX text are translated on purpose and are not compared (options `comments` and `strings`: `"compare"` turns each back on); Markdown and MDX examples compare by their structure (markers, tags, attribute names, imports). A changed run of lines is reported once, at its first line.',
+    docs: 'Code is compared as code: each block is tokenised with its language’s TextMate grammar (shiki’s) and its keywords, identifiers, operators, numbers and commands must equal the source’s, with the same fence language. Comments, quoted strings and JSX text are translated on purpose and are not compared (options `comments` and `strings`: `"compare"` turns each back on); Markdown and MDX examples compare by their structure (markers, tags, attribute names, imports, and the code of a fence nested in them). Adapted on purpose and not a difference: a locale code as an example’s key (`fr:` for `\'pt-BR\':`), a program’s output lines in a shell block (`[plugin] message`, lines after a `$` prompt), a name the example declares renamed everywhere (`function afficher…`), the same code laid out over more lines or with another trailing `,`/`;`. A changed run of lines is reported once, at its first line; three or more in one block, or three or more blocks missing or added in a section, are one report with their count.',
     examples: {
       ok: [
         {
@@ -163,6 +216,12 @@ export const codeMismatch = defineRule({
           format: 'mdx',
           source: '## Tabs\n\n```mdx\nimport { Tabs } from \'@astrojs/starlight/components\';\n\n<Tabs>\n  <TabItem label="Stars">Sirius</TabItem>\n</Tabs>\n```\n',
           translation: '## Onglets\n\n```mdx\nimport { Tabs } from \'@astrojs/starlight/components\';\n\n<Tabs>\n  <TabItem label="Étoiles">Sirius</TabItem>\n</Tabs>\n```\n',
+        },
+        {
+          sourceLocale: 'en',
+          targetLocale: 'de',
+          source: "## Plugins\n\n```js\nexport default { 'pt-BR': 'Comece aqui' };\n```\n\n```sh\nnpm run build\n[my-plugin] Starting long process…\n```\n",
+          translation: "## Plugins\n\n```js\nexport default { fr: 'Commencez ici' };\n```\n\n```sh\nnpm run build\n[my-plugin] Beginn eines langen Prozesses…\n```\n",
         },
       ],
       notOk: [

@@ -67,6 +67,20 @@ export const numberMismatch = defineRule({
       const unexpected = found.filter((n, i) => !agrees(n, expectedKeys, expectedWords) && found.findIndex((m) => m.key === n.key) === i);
       const missing = expected.filter((n, i) => !agrees(n, foundKeys, foundWords) && expected.findIndex((m) => m.key === n.key) === i);
       const where = unitName(translation);
+      const unpaired = unexpected.slice(missing.length);
+      if (unpaired.length >= 3) {
+        // Many numbers the source's unit does not have are one cause (a table or paragraph the
+        // source rewrote or dropped): one report, at the first, with the count.
+        const [first] = unpaired;
+        const listed = unpaired.slice(0, 4).map((n) => n.raw).join(', ');
+        context.report({
+          at: first!.place ?? unitStart(translation),
+          related: unitStart(source),
+          message: `Unexpected numbers ${listed}${unpaired.length > 4 ? ', …' : ''} in ${where} (${unpaired.length} numbers the source's section does not have), expected only the source's numbers`,
+          data: { found: unpaired.map((n) => n.key) },
+        });
+        unexpected.splice(missing.length);
+      }
       unexpected.forEach((n, i) => {
         const instead = missing[i];
         context.report({
