@@ -17,11 +17,17 @@ export interface Category {
 }
 
 /**
- * How many guides a category lists in the sidebar: all of them up to this, else a window (around
- * the current guide in its own category) and a link to the whole category on the locale index, so
- * a page of a site with 1,000-guide categories stays small.
+ * How many guides the current guide's category lists in the sidebar: all of them up to this, else
+ * a window around the current guide and a link to the whole category on the locale index.
  */
 export const SIDEBAR_WINDOW = 24;
+
+/**
+ * How many guides a closed category lists (the first by title), then a link to the whole category
+ * on the locale index: every page carries every category, so this bounds a page's size on a site
+ * of thousands of guides (a small site lists everything).
+ */
+export const SIDEBAR_CLOSED = 6;
 
 const OTHER = '\u0000other';
 
@@ -94,10 +100,16 @@ export function placeOf(guide: Guide, guides: readonly Guide[]): { category: Cat
   return category && index >= 0 ? { category, index } : undefined;
 }
 
-/** A category's guides as sidebar items: all, or a window starting at `start` and a link to the rest. */
-function groupItems(guide: Guide | undefined, c: Category, start: number, ctx: RenderContext, t: ReturnType<typeof uiStrings>): ElementContent[] {
+/** A category's guides as sidebar items: all, or `size` of them from `start` and a link to the rest. */
+function groupItems(
+  guide: Guide | undefined,
+  c: Category,
+  window: { start: number; size: number },
+  ctx: RenderContext,
+  t: ReturnType<typeof uiStrings>,
+): ElementContent[] {
   const hrefFor = ctx.hrefFor ?? defaultHrefFor;
-  const shown = c.guides.slice(start, start + SIDEBAR_WINDOW);
+  const shown = c.guides.slice(window.start, window.start + window.size);
   const items: ElementContent[] = shown.map((g) =>
     g.slug === guide?.slug
       ? h('li', h('a', { href: '#main', ariaCurrent: 'page' }, g.title))
@@ -120,21 +132,21 @@ function group(c: Category, items: ElementContent[], open: boolean): Element {
 const closedGroups = new WeakMap<readonly Guide[], WeakMap<object, Map<Category, Element>>>();
 
 function closedGroup(guides: readonly Guide[], c: Category, ctx: RenderContext, t: ReturnType<typeof uiStrings>): Element {
-  if (ctx.hrefFor) return group(c, groupItems(undefined, c, 0, ctx, t), false);
+  if (ctx.hrefFor) return group(c, groupItems(undefined, c, { start: 0, size: SIDEBAR_CLOSED }, ctx, t), false);
   let perWords = closedGroups.get(guides);
   if (!perWords) closedGroups.set(guides, (perWords = new WeakMap()));
   let perCategory = perWords.get(t);
   if (!perCategory) perWords.set(t, (perCategory = new Map()));
   let el = perCategory.get(c);
-  if (!el) perCategory.set(c, (el = group(c, groupItems(undefined, c, 0, ctx, t), false)));
+  if (!el) perCategory.set(c, (el = group(c, groupItems(undefined, c, { start: 0, size: SIDEBAR_CLOSED }, ctx, t), false)));
   return el;
 }
 
 /**
  * The sidebar of a guide page: every category of the locale as a collapsible group (`<details>`,
- * no script needed), the current guide's open, each listing its guides (up to
- * {@link SIDEBAR_WINDOW}, then a link to the category on the locale index), the current guide
- * marked `aria-current="page"`.
+ * no script needed), the current guide's open, each listing its guides (the open one up to
+ * {@link SIDEBAR_WINDOW} around the current guide, marked `aria-current="page"`; closed ones up to
+ * {@link SIDEBAR_CLOSED}), then a link to the whole category on the locale index.
  */
 export function sidebar(guide: Guide, guides: readonly Guide[], ctx: RenderContext): Element | undefined {
   const place = placeOf(guide, guides);
@@ -143,7 +155,7 @@ export function sidebar(guide: Guide, guides: readonly Guide[], ctx: RenderConte
   const items = localeCategories(guides, guide.locale).map((c) => {
     if (c !== place.category) return closedGroup(guides, c, ctx, t);
     const start = Math.max(0, Math.min(place.index - SIDEBAR_WINDOW / 2, c.guides.length - SIDEBAR_WINDOW));
-    return group(c, groupItems(guide, c, start, ctx, t), true);
+    return group(c, groupItems(guide, c, { start, size: SIDEBAR_WINDOW }, ctx, t), true);
   });
   return h('nav', { className: ['sidebar'], ariaLabel: t.sidebar }, h('ul', items));
 }
