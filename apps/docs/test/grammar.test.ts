@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main, runCheck } from '../src/index.js';
+import { runMerge } from '../src/commands/merge.js';
 import { listRules } from '../src/commands/rules.js';
 import { cleanSite, guide, makeTree } from './check-helpers.js';
 
@@ -32,6 +33,12 @@ describe('guidekit-docs: one CLI grammar with guidekit-i18n', () => {
     expect(await main(['check', path.join(makeTree({}), 'nowhere')])).toBe(2);
     expect(err).toMatch(
       /^guidekit-docs check: Content root `.*nowhere` is not a folder, expected a folder of guides: `guidekit-docs check <root>`\nSee `guidekit-docs check --help`\.\n$/,
+    );
+  });
+
+  it('says in a plain sentence that merge needs its shard folders', async () => {
+    await expect(runMerge({ shards: [] })).rejects.toThrow(
+      'No shard folder given: expected the output folder of every `guidekit-docs build --shard i/n`',
     );
   });
 
@@ -78,6 +85,8 @@ describe('guidekit-docs: one CLI grammar with guidekit-i18n', () => {
           written.add(match[1]!);
       }
     }
+    // `render/reported` is a memo key of the renderer (`ctx.memo.get('render/reported')`), no rule.
+    written.delete('render/reported');
     expect([...written].filter((id) => !listed.has(id))).toEqual([]);
     expect(listRules().every((rule) => rule.url?.endsWith(`docs/rules/${rule.id}.md`))).toBe(true);
   });

@@ -29,7 +29,7 @@ export async function runMerge(options: MergeCommandOptions): Promise<BuildComma
   const cwd = path.resolve(options.cwd ?? process.cwd());
   if (options.shards.length === 0)
     throw new UsageError(
-      'Unexpected empty list of shard folders, expected the output of every `guidekit-docs build --shard i/n`',
+      'No shard folder given: expected the output folder of every `guidekit-docs build --shard i/n`',
     );
   const root = await resolveContentRoot({ cwd, root: options.root, config: options.config });
   const run = await onContentRoot(root, 'guidekit-docs merge --root', cwd, () =>
