@@ -182,10 +182,12 @@ describe('an incremental build', () => {
       'single:en/ajouter-imprimante',
       'single:fr/ajouter-imprimante',
     ]);
-    // The switcher names languages, not titles: the English pages render to the same bytes.
+    // The switcher names languages, not titles: the English pages render to the same bytes. The
+    // other French page's sidebar lists every category of its locale: it shows the new title.
     expect(published(result.written)).toEqual([
       'html/fr/ajouter-imprimante/index.html',
       'html/fr/index.html',
+      'html/fr/nouveautes-mars/index.html',
       'html/index.html',
       'json/fr/ajouter-imprimante.json',
       'json/index.json',
@@ -478,6 +480,40 @@ describe('usage', () => {
     const again = await run(dir, { registry: [...formats, broken], formats: ['broken'] });
     expect(again.units).toEqual(['broken:fr/nouveautes-mars']);
     expect(again.result.diagnostics.some((d) => d.ruleId === 'build/render-failed')).toBe(true);
+  });
+
+  test('a problem several formats of one guide report is reported and stored once', async () => {
+    const dir = tempTree(standardTree());
+    const warning = (guide: { path: string }) => ({
+      file: guide.path,
+      line: 2,
+      column: 1,
+      severity: 'warning' as const,
+      ruleId: 'render/example',
+      message: 'Unexpected example problem, expected none',
+    });
+    const echo = (id: string) =>
+      defineFormat({
+        id,
+        description: 'reports one problem per guide',
+        version: '1',
+        byDefault: false,
+        dependsOn: [],
+        render: ({ guide }) => ({ files: [{ path: `${id}/${guide.locale}/${guide.slug}.txt`, data: guide.title }], diagnostics: [warning(guide)] }),
+      });
+    const registry = [...formats, echo('first'), echo('second')];
+    const { result } = await run(dir, { registry, formats: ['first', 'second'] });
+    expect(result.diagnostics.filter((d) => d.ruleId === 'render/example').map((d) => d.file)).toEqual([
+      'en/ajouter-imprimante.md',
+      'fr/ajouter-imprimante.md',
+      'fr/nouveautes-mars.md',
+    ]);
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'dist', MANIFEST_PATH), 'utf8')) as { units: Record<string, { diagnostics?: unknown[] }> };
+    expect(Object.entries(manifest.units).filter(([, u]) => u.diagnostics).map(([id]) => id).sort()).toEqual([
+      'first:en/ajouter-imprimante',
+      'first:fr/ajouter-imprimante',
+      'first:fr/nouveautes-mars',
+    ]);
   });
 });
 

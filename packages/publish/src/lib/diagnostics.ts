@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { settleDiagnostics } from '@guidekit/content';
 import type { LoadedContent } from '@guidekit/content';
 import { sortDiagnostics } from '@guidekit/model';
@@ -14,6 +16,14 @@ export interface FoundDiagnostics {
 }
 
 /**
+ * Whether the loader's one note covers a render diagnostic: with no static folder, render's
+ * per-image "missing image" warnings say nothing the `content/no-static-dir` note does not.
+ */
+export function coveredByLoader(d: Diagnostic, staticDir: string | null): boolean {
+  return staticDir === null && d.ruleId === 'render/asset-not-found';
+}
+
+/**
  * The diagnostics to report: content's, and render diagnostics of this build — those of units
  * that were up to date only with `verbose` (a no-op build does not repeat what it reported). With
  * no static folder the loader's one note covers every image: render's per-image "missing image"
@@ -21,12 +31,19 @@ export interface FoundDiagnostics {
  */
 export function settle(found: FoundDiagnostics, content: LoadedContent, verbose: boolean): Diagnostic[] {
   const render = [...found.rendered, ...(verbose ? found.replayed : [])];
-  const shown = content.staticDir === null ? render.filter((d) => d.ruleId !== 'render/asset-not-found') : render;
+  const shown = render.filter((d) => !coveredByLoader(d, content.staticDir));
   const config = content.config;
   const settled = settleDiagnostics([...found.content, ...shown], {
     root: content.root,
     settings: { rules: config.rules, overrides: config.overrides },
-    readSource: (file) => content.readSource(file),
+    // Read once per file and let go: the loader's `readSource` keeps every text it read.
+    readSource: (file) => {
+      try {
+        return readFileSync(path.resolve(content.root, file), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
   });
   return sortDiagnostics(settled);
 }

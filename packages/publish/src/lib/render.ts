@@ -6,9 +6,28 @@ import type { Commit, CommitUnit } from './commit.js';
 import type { Site } from './context.js';
 import type { PublishProgress, UnavailableFormat } from './options.js';
 import type { Unit } from './plan.js';
+import { coveredByLoader } from './diagnostics.js';
 import { runPool } from './pool.js';
 
 type Session = { session: unknown } | { failed: true };
+
+/**
+ * What of a unit's diagnostics is reported (and stored with it for `--verbose` replays): not one
+ * another format of the same guide already reported in this build, nor what the loader's one note
+ * covers (see {@link coveredByLoader}). Thousands of repeated warnings were most of a large
+ * build's memory and of its manifest.
+ */
+function reportable(output: RenderOutput, staticDir: string | null, seen: Set<string>): RenderOutput {
+  if (Array.isArray(output) || !output.diagnostics?.length) return output;
+  const diagnostics = output.diagnostics.filter((d) => {
+    if (coveredByLoader(d, staticDir)) return false;
+    const id = `${d.file}\0${d.line}\0${d.column}\0${d.severity}\0${d.ruleId}\0${d.message}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+  return { files: output.files, diagnostics };
+}
 
 /** What the render stage needs: the site, where rendered units go, and the caller's hooks. */
 export interface RenderEnv {
@@ -61,7 +80,9 @@ export class Renderer {
     // allSettled: when one lane stops (abort), the others finish their unit before we leave.
     const settled = await Promise.allSettled([
       runPool([...byGuide.values()], 1, async (job) => {
-        for (const unit of job) await this.#renderUnit(unit);
+        // One guide's formats report the same content problem (an image's alt text) once.
+        const seen = new Set<string>();
+        for (const unit of job) await this.#renderUnit(unit, seen);
       }),
       ...formats.map((f) => runPool(wide.filter((u) => u.format === f), f.concurrency ?? 1, (u) => this.#renderUnit(u))),
     ]);
@@ -112,8 +133,12 @@ export class Renderer {
     return render({ ...input, guide: this.#env.site.wholeGuide(input.guide) }, ctx, session);
   }
 
-  /** Render one unit and commit it; a failure keeps the unit's previous files and is reported. */
-  async #renderUnit(unit: Unit): Promise<void> {
+  /**
+   * Render one unit and commit it; a failure keeps the unit's previous files and is reported.
+   *
+   * @param seen Diagnostics already reported for this guide by its other formats in this build.
+   */
+  async #renderUnit(unit: Unit, seen: Set<string> = new Set()): Promise<void> {
     this.#env.signal?.throwIfAborted();
     const state = await this.#open(unit.format);
     let output: RenderOutput | undefined;
@@ -125,7 +150,8 @@ export class Renderer {
       }
     }
     if (output) {
-      this.diagnostics.push(...(await this.#env.commit.accept(commitUnit(unit), output)));
+      const kept = reportable(output, this.#context(unit.format).staticDir, seen);
+      this.diagnostics.push(...(await this.#env.commit.accept(commitUnit(unit), kept)));
       this.rendered++;
     } else {
       this.#env.commit.keepPrevious(unit.id);
