@@ -62,6 +62,7 @@ for (let copy = 0; made < wanted; copy++) {
 const docsRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'guidekit-bench-i18n-docs-'));
 process.on('exit', () => fs.rmSync(docsRoot, { recursive: true, force: true }));
 const docsFiles = [];
+let docsPairCount = 0;
 if (fs.existsSync(docs)) {
   const pages = [];
   const walk = (dir, rel) => {
@@ -94,6 +95,7 @@ if (fs.existsSync(docs)) {
   }
   fs.writeFileSync(path.join(docsRoot, 'guidekit.config.json'), JSON.stringify({ contentRoot: '.', sourceLocale: 'en' }));
   made += docsPairs;
+  docsPairCount = docsPairs;
 }
 const blogRoot = root;
 
@@ -140,7 +142,7 @@ const rulesOnly = await time(() => lintTranslations(groups, { sourceLocale: 'fr'
 const ratio = (ms) => (ms / parse.ms).toFixed(2);
 const row = (name, t, note = '') =>
   console.log(`  ${name.padEnd(40)} ${t.ms.toFixed(0).padStart(7)} ms CPU ${t.wall.toFixed(0).padStart(7)} ms wall  ${ratio(t.ms)}${note}`);
-console.log(`bench/i18n: ${made} pairs (${files.length + docsFiles.length} files, ${docsFiles.length / 2} of them docs pairs), median of ${runs} runs, Node ${process.version}`);
+console.log(`bench/i18n: ${made} pairs (${files.length + docsFiles.length} files, ${docsPairCount} of them docs pairs), median of ${runs} runs, Node ${process.version}`);
 row('baseline: read + parse every file', parse);
 row('lint: load + pair + all i18n rules', lint, '  (target <= 1.5)');
 row('rules: i18n rules on parsed guides', rulesOnly);

@@ -174,7 +174,24 @@ function localeWord(word: string, locales: ReadonlySet<string>): string {
  * @returns The tokens; compare two blocks' texts in order.
  */
 export function codeTokens(lang: string | null | undefined, code: string, options: CodeCompareOptions = {}, meta?: string | null): CodeToken[] {
-  const keys = blockKeys(lang, code.split('\n'), options, meta);
+  return tokensOfKeys(codeKeys(lang, code, options, meta), options);
+}
+
+/**
+ * Each line's significant text, per its language's grammar: the slow part of {@link codeTokens}
+ * (tokenising), which depends on the block and on the `comments` / `strings` options only.
+ *
+ * @returns One key per line of the block.
+ */
+export function codeKeys(lang: string | null | undefined, code: string, options: CodeCompareOptions = {}, meta?: string | null): string[] {
+  return blockKeys(lang, code.split('\n'), options, meta);
+}
+
+/**
+ * The tokens of a block from its line keys ({@link codeKeys}), locale words of the pair
+ * (`options.locales`) made alike.
+ */
+export function tokensOfKeys(keys: readonly string[], options: CodeCompareOptions = {}): CodeToken[] {
   const locales = new Set((options.locales ?? []).map((locale) => locale.toLowerCase().split('-')[0]!));
   const out: CodeToken[] = [];
   keys.forEach((key, line) => {

@@ -2,7 +2,7 @@ import { diffArrays } from 'diff';
 import type { Position } from '@guidekit/model';
 import { defineRule } from '../rule.js';
 import { paired, quote, unitName, unitStart } from '../compare.js';
-import { codeTokens, LINE_BREAK, type CodeCompareOptions, type CodeToken } from '../code-tokens.js';
+import { codeKeys, LINE_BREAK, tokensOfKeys, type CodeCompareOptions, type CodeToken } from '../code-tokens.js';
 import { factsOf, type Located } from '../facts.js';
 import { undoRenames } from '../renames.js';
 import type { PairContext, RuleReport, UnitRef } from '../types.js';
@@ -17,11 +17,20 @@ function optionsOf(context: PairContext): CodeCompareOptions {
   return { comments, strings, locales: [context.source.guide.locale, context.translation.guide.locale] };
 }
 
-/** Significant tokens of a block, memoised per block. */
+// A source page is compared with each of its translations: its blocks (the facts of a section
+// are computed once per section object) are tokenised once, not once per locale.
+const keysOfBlock = new WeakMap<Code, Map<string, string[]>>();
+
+/** Significant tokens of a block, memoised per block (and its line keys per block and options). */
 function tokensOf(code: Code, options: CodeCompareOptions, memo: Map<Code, CodeToken[]>): CodeToken[] {
   let tokens = memo.get(code);
   if (!tokens) {
-    tokens = codeTokens(code.value.lang, code.value.value, options, code.value.meta);
+    const settings = `${options.comments ?? ''}/${options.strings ?? ''}`;
+    let byOptions = keysOfBlock.get(code);
+    if (!byOptions) keysOfBlock.set(code, (byOptions = new Map()));
+    let keys = byOptions.get(settings);
+    if (!keys) byOptions.set(settings, (keys = codeKeys(code.value.lang, code.value.value, options, code.value.meta)));
+    tokens = tokensOfKeys(keys, options);
     memo.set(code, tokens);
   }
   return tokens;

@@ -58,6 +58,8 @@ export const numberMismatch = defineRule({
       const found = numbersOf(translation);
       const expectedKeys = new Set(expected.flatMap((n) => n.keys));
       const foundKeys = new Set(found.flatMap((n) => n.keys));
+      const agreeByDigits = found.every((n) => n.keys.some((k) => expectedKeys.has(k))) && expected.every((n) => n.keys.some((k) => foundKeys.has(k)));
+      if (agreeByDigits) continue;
       const words = (unit: UnitRef, locales: string[]) => numberWords(factsOf(unit).text.map((run) => run.value).join(' '), locales);
       // A spelled-out number (`two`, `deux`) may stand for a digit of the other side.
       const locales = [context.source.guide.locale, context.translation.guide.locale];
