@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -51,6 +51,19 @@ export function readmeFiles(root: string = workspaceRoot): string[] {
   return [root, ...dirs.sort()].map((dir) => path.join(dir, 'README.md')).filter((file) => existsSync(file));
 }
 
+/** Every file a package's `exports` point at (the `source` condition aside: it is not published). */
+function exportTargets(dir: string): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { exports?: unknown };
+  const targets = new Set<string>();
+  const walk = (value: unknown, condition: string): void => {
+    if (typeof value === 'string') {
+      if (condition !== 'source' && !value.includes('*')) targets.add(path.posix.normalize(value));
+    } else if (value && typeof value === 'object') for (const [key, inner] of Object.entries(value)) walk(inner, key);
+  };
+  walk(manifest.exports, '');
+  return [...targets].sort();
+}
+
 /**
  * Pack one package the way it is published (`pnpm pack`: `workspace:*` becomes the version,
  * only `files` ship).
@@ -58,7 +71,7 @@ export function readmeFiles(root: string = workspaceRoot): string[] {
  * @param pkg The package.
  * @param dest Folder the tarball is written to.
  * @returns The tarball's absolute path.
- * @throws Error when the package is not built (no `dist`): run the build first.
+ * @throws Error when the package is not built (no `dist`, or an `exports` target missing from the tarball): run the build first.
  */
 export function packPackage(pkg: WorkspacePackage, dest: string): string {
   if (!existsSync(path.join(pkg.dir, 'dist'))) {
@@ -66,6 +79,12 @@ export function packPackage(pkg: WorkspacePackage, dest: string): string {
   }
   const out = execFileSync('pnpm', ['pack', '--pack-destination', dest, '--json'], { cwd: pkg.dir, encoding: 'utf8' });
   // pnpm prints the tarball's JSON summary; its `filename` is the tarball path.
-  const summary = JSON.parse(out.slice(out.indexOf('{'))) as { filename: string };
+  const summary = JSON.parse(out.slice(out.indexOf('{'))) as { filename: string; files?: { path: string }[] };
+  const packed = new Set((summary.files ?? []).map((f) => f.path));
+  const missing = exportTargets(pkg.dir).filter((target) => !packed.has(target));
+  if (missing.length > 0) {
+    // A build of the package running at the same time empties dist/ first: say so, not a resolve error later.
+    throw new Error(`${pkg.name}: the tarball lacks ${missing.join(', ')}: build the package (and let a running build finish) first`);
+  }
   return path.resolve(dest, summary.filename);
 }
