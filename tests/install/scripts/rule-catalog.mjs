@@ -138,6 +138,6 @@ export const catalog = {
     package: '@guidekit/vite',
     description: 'A guide imported through the Vite plugin can be read.',
     docs: 'The import fails with this error instead of giving an empty guide.',
-    noExample: 'Vite resolves an import only to a file it can see, so this is a guide deleted or made unreadable between that and the read (a dev server while files move); a file tree cannot show it.',
+    noExample: 'Vite resolves an import only to a file it can see, so this is a guide deleted or made unreadable between that and the read (a dev server while files move); a file tree cannot show it. `packages/vite/test/source.test.ts` reads a folder named like a guide instead.',
   },
 };
