@@ -47,7 +47,7 @@ describe('guidekit-i18n lint <root> --source en on a root-locale tree', () => {
   it('reads the root pages as English and the folders as their locales: nothing to report, exit 0', () => {
     const root = tree({ 'guides/harbour.md': source, 'fr/guides/harbour.md': french, 'de/guides/harbour.md': german });
     const result = lint(root);
-    expect(result.stderr, result.stdout).toBe("");
+    expect(result.stderr, result.stdout).toBe('');
     expect(JSON.parse(result.stdout)).toEqual([]);
     expect(result.status).toBe(0);
   });

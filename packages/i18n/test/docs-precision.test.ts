@@ -6,12 +6,18 @@ import { doc } from './helpers/docs.js';
 // what translators change on purpose must stay quiet, what breaks the page must be reported
 // at its own line.
 const run = (en: string, translation: string, locale = 'fr') =>
-  lintPair({ source: doc(en, 'en', 'guides/lamps.mdx', 'lamps'), translation: doc(translation, locale, `${locale}/guides/lamps.mdx`, 'lamps') }).map((d) => [d.ruleId, d.line, d.column, d.message]);
+  lintPair({ source: doc(en, 'en', 'guides/lamps.mdx', 'lamps'), translation: doc(translation, locale, `${locale}/guides/lamps.mdx`, 'lamps') }).map((d) => [
+    d.ruleId,
+    d.line,
+    d.column,
+    d.message,
+  ]);
 
 const fence = (lang: string, body: string, ticks = '```') => `${ticks}${lang}\n${body}\n${ticks}`;
 
 describe('anchors resolved through the alignment', () => {
-  const en = '## Lamps\n\nSet the [beam](#beam) first, then the [colour](#colour-options).\n\n## Beam\n\nWide or narrow.\n\n## Colour options\n\nWarm or cold.\n';
+  const en =
+    '## Lamps\n\nSet the [beam](#beam) first, then the [colour](#colour-options).\n\n## Beam\n\nWide or narrow.\n\n## Colour options\n\nWarm or cold.\n';
   const fr = (beam: string, colour: string) =>
     `## Lampes\n\nRéglez d'abord le [faisceau](${beam}), puis la [couleur](${colour}).\n\n## Faisceau\n\nLarge ou étroit.\n\n## Options de couleur\n\nChaude ou froide.\n`;
 
@@ -21,7 +27,12 @@ describe('anchors resolved through the alignment', () => {
 
   it('reports an anchor pointing at another heading, at the link, with the aligned id', () => {
     expect(run(en, fr('#options-de-couleur', '#options-de-couleur'))).toEqual([
-      ['i18n/link-mismatch', 3, 19, 'Unexpected anchor `#options-de-couleur` in section “Lampes”, expected `#faisceau`, the heading aligned with the source\'s `#beam`'],
+      [
+        'i18n/link-mismatch',
+        3,
+        19,
+        "Unexpected anchor `#options-de-couleur` in section “Lampes”, expected `#faisceau`, the heading aligned with the source's `#beam`",
+      ],
     ]);
   });
 
@@ -67,7 +78,9 @@ describe('code examples adapted on purpose', () => {
     const en = `## Example\n\n${fence('md', ':::note\nInstall it:\n\n```sh\n# the installer\nnpm create lamps@latest -- --template beam\n```\n:::', '````')}\n`;
     const fr = `## Exemple\n\n${fence('md', ":::note\nInstallez-le :\n\n```sh\n# l'installateur\nnpm create lamps@latest -- --template beam\n```\n:::", '````')}\n`;
     expect(run(en, fr)).toEqual([]);
-    expect(run(en, fr.replace('npm create lamps@latest --', 'npm run create lamps@latest')).map(([rule, line]) => [rule, line])).toEqual([['i18n/code-mismatch', 9]]);
+    expect(run(en, fr.replace('npm create lamps@latest --', 'npm run create lamps@latest')).map(([rule, line]) => [rule, line])).toEqual([
+      ['i18n/code-mismatch', 9],
+    ]);
   });
 
   it('keeps YAML comments of an example’s front matter as prose, and a Markdoc tag with escaped quotes whole', () => {
@@ -99,6 +112,6 @@ describe('one report per cause', () => {
     const fr = '## Chiffres\n\n| Lampe | Puissance en watts |\n| --- | --- |\n| Phare | 12 |\n| Bouée | 15 |\n| Quai | 40 |\n| Port | 60 |\n';
     const found = run(en, fr);
     expect(found.map(([rule, line]) => [rule, line])).toEqual([['i18n/number-mismatch', 5]]);
-    expect(found[0]![3]).toContain('(4 numbers the source\'s section does not have)');
+    expect(found[0]![3]).toContain("(4 numbers the source's section does not have)");
   });
 });

@@ -37,7 +37,11 @@ function headings(unit: UnitRef): string[] {
 function idsOf(units: readonly UnitRef[]): Map<UnitRef, string[]> {
   const slugger = new GithubSlugger();
   const ids = new Map<UnitRef, string[]>();
-  for (const unit of [...units].sort((a, b) => a.index - b.index)) ids.set(unit, headings(unit).map((heading) => slugger.slug(heading)));
+  for (const unit of [...units].sort((a, b) => a.index - b.index))
+    ids.set(
+      unit,
+      headings(unit).map((heading) => slugger.slug(heading)),
+    );
   return ids;
 }
 

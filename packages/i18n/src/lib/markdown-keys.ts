@@ -8,7 +8,8 @@
 export type NestedCode = (lang: string | null, lines: readonly string[], meta: string) => string[];
 
 /** JSX and Markdoc tags (`<Card title="…">`, `{% card title="…" %}`), over several lines too; an autolink (`<https://…>`) is no tag. */
-const TAG = /(<\/?|\{%\s*\/?)([A-Za-z][\w.-]*(?::[A-Za-z][\w.-]*)?)(?=[\s/>%]|$)((?:\s+[\w:-]+(?:=(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\{[^}]*\}))?)*)\s*\/?(?:>|%\})?/g;
+const TAG =
+  /(<\/?|\{%\s*\/?)([A-Za-z][\w.-]*(?::[A-Za-z][\w.-]*)?)(?=[\s/>%]|$)((?:\s+[\w:-]+(?:=(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\{[^}]*\}))?)*)\s*\/?(?:>|%\})?/g;
 const VALUE = /=("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\{[^}]*\})/g;
 const FENCE = /^(\s*)(`{3,}|~{3,})\s*([\w+-]*)(.*)$/;
 
