@@ -37,9 +37,7 @@ describe('guidekit-docs: one CLI grammar with guidekit-i18n', () => {
   });
 
   it('says in a plain sentence that merge needs its shard folders', async () => {
-    await expect(runMerge({ shards: [] })).rejects.toThrow(
-      'No shard folder given: expected the output folder of every `guidekit-docs build --shard i/n`',
-    );
+    await expect(runMerge({ shards: [] })).rejects.toThrow('No shard folder given: expected the output folder of every `guidekit-docs build --shard i/n`');
   });
 
   it('has --color and --no-color, and the same help shape, on check and rules', async () => {
@@ -89,5 +87,14 @@ describe('guidekit-docs: one CLI grammar with guidekit-i18n', () => {
     written.delete('render/reported');
     expect([...written].filter((id) => !listed.has(id))).toEqual([]);
     expect(listRules().every((rule) => rule.url?.endsWith(`docs/rules/${rule.id}.md`))).toBe(true);
+  });
+
+  it('lists each rule with the severity its documented, tested example reports', () => {
+    // docs/rules/README.md is generated from the examples tests/rules runs (and the parser's own).
+    const index = readFileSync(path.join(repo, 'docs/rules/README.md'), 'utf8');
+    const documented = new Map([...index.matchAll(/^\| \[`([^`]+)`\]\([^)]*\) \| `[^`]+` \| (error|warning|info) \|/gm)].map((m) => [m[1]!, m[2]!]));
+    const listed = listRules().filter((rule) => documented.has(rule.id));
+    expect(listed.length).toBeGreaterThan(30);
+    expect(listed.filter((rule) => rule.severity !== documented.get(rule.id)).map((rule) => [rule.id, rule.severity, documented.get(rule.id)])).toEqual([]);
   });
 });

@@ -5,7 +5,10 @@
 // parser's and the translation linter's rules document themselves (`parserRules`, `rules` of
 // @guidekit/i18n) with examples their tests run.
 
-/** @type {Record<string, { package: string; description: string; docs: string; noExample?: string }>} */
+const PDF_NO_EXAMPLE =
+  'the PDF rules are error codes of `@guidekit/render-pdf` (`PdfError.ruleId`), made by a real Chromium failing (the package’s own tests make them); `guidekit-docs build` reports one as `build/render-failed` on the guide, with this error’s message, or exits 2 with it when no browser can run.';
+
+/** @type {Record<string, { package: string; description: string; docs: string; noExample?: string; configurable?: false }>} */
 export const catalog = {
   'config/invalid': {
     package: '@guidekit/content',
@@ -44,7 +47,7 @@ export const catalog = {
   },
   'content/parse-failed': {
     package: '@guidekit/content',
-    description: 'Every file of the tree can be read and parsed.',
+    description: 'The parser does not crash on a file of the tree.',
     docs: 'A parser crash is reported on that file; the rest of the tree still loads.',
     noExample: 'the parser reports every problem of a file as one of its own `parse/*` rules; this one is left for a crash of the parser itself (a bug), which no file is meant to cause.',
   },
@@ -78,6 +81,48 @@ export const catalog = {
     description: '`status`: a translation is no longer the source’s prose.',
     docs: 'A translation fresh from `guidekit-i18n scaffold` carries the source’s text under translated headings; it counts as untranslated, not up to date, until its prose differs from the source’s. `--fail-on untranslated` makes it fail a pull request.',
   },
+  'pdf/chromium-not-found': {
+    package: '@guidekit/render-pdf',
+    description: 'No installed Chromium or Chrome is found (`GUIDEKIT_CHROMIUM` or the usual paths).',
+    docs: 'PDF needs a headless browser; the message says how to install one and every path it looked at. Asked for explicitly (`--format pdf`), the build exits 2 with it; by default the other formats are still published.',
+    noExample: PDF_NO_EXAMPLE,
+    configurable: false,
+  },
+  'pdf/launch-failed': {
+    package: '@guidekit/render-pdf',
+    description: 'The browser starts.',
+    docs: 'A Chromium that cannot start (a broken install, a missing library, a sandbox refusing to run) is reported with why, instead of hanging the build.',
+    noExample: PDF_NO_EXAMPLE,
+    configurable: false,
+  },
+  'pdf/browser-crashed': {
+    package: '@guidekit/render-pdf',
+    description: 'The browser does not crash while printing (the job is retried once).',
+    docs: 'A crash or disconnect mid-print is retried once on a fresh browser; a second crash fails that guide only.',
+    noExample: PDF_NO_EXAMPLE,
+    configurable: false,
+  },
+  'pdf/print-failed': {
+    package: '@guidekit/render-pdf',
+    description: 'A document prints to a complete PDF.',
+    docs: 'A page the browser cannot print is reported on its guide; the other guides still print.',
+    noExample: PDF_NO_EXAMPLE,
+    configurable: false,
+  },
+  'pdf/timeout': {
+    package: '@guidekit/render-pdf',
+    description: 'A document prints within its time budget.',
+    docs: 'A hung page or a resource that never loads would stall the build; the job is stopped at its budget and reported.',
+    noExample: PDF_NO_EXAMPLE,
+    configurable: false,
+  },
+  'pdf/pool-closed': {
+    package: '@guidekit/render-pdf',
+    description: 'No document is printed after the pool closed.',
+    docs: 'A programmer error of a caller of `@guidekit/render-pdf` (`print()` after `close()`), reported with a stable id rather than a crash deep in the browser.',
+    noExample: PDF_NO_EXAMPLE,
+    configurable: false,
+  },
   'render/alt-text': {
     package: '@guidekit/render',
     description: 'Every image has alternative text.',
@@ -85,8 +130,8 @@ export const catalog = {
   },
   'render/asset-invalid': {
     package: '@guidekit/render',
-    description: 'An image file can be read as the image its extension says.',
-    docs: 'A corrupt or mislabelled file cannot be sized or inlined.',
+    description: 'An image URL is a plain path, percent-encoded as UTF-8.',
+    docs: 'A URL that does not decode (`caf%E9.png`, Latin-1 percent-encoding), or holds a backslash or a NUL, names no file reliably on every system: the image is left as a link. Write the file name as it is (`café.png`) or encode it as UTF-8 (`caf%C3%A9.png`).',
   },
   'render/asset-not-found': {
     package: '@guidekit/render',
@@ -111,7 +156,7 @@ export const catalog = {
   'render/image-not-inlined': {
     package: '@guidekit/render',
     description: 'Every image of a single-file output is inlined.',
-    docs: 'An image that could not be inlined leaves a broken picture in a file meant to be read offline.',
+    docs: 'An image that could not be inlined (a file that is no known image type, or that could not be read) is left as a link, a broken picture in a file meant to be read offline.',
   },
   'render/search-index': {
     package: '@guidekit/render',

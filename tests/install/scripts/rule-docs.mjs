@@ -78,6 +78,17 @@ function treeExample(id, ruleDir, spec, which) {
   return parts.join('\n\n');
 }
 
+/**
+ * The severity a catalog rule reports with, as its not-ok example reports it (the test checks the
+ * `reports` of run.json against the run), when they all agree; else none.
+ */
+function exampleSeverity(id) {
+  const file = path.join(fixturesRoot, ...id.split('/'), 'run.json');
+  if (!existsSync(file)) return undefined;
+  const severities = new Set(JSON.parse(readFileSync(file, 'utf8')).reports.map((r) => r.severity));
+  return severities.size === 1 ? [...severities][0] : undefined;
+}
+
 /** The examples section of a rule whose examples are tests/rules file trees, or why it has none. */
 function treeExamplesSection(id, noExample) {
   const ruleDir = path.join(fixturesRoot, ...id.split('/'));
@@ -99,9 +110,12 @@ function examplesSection(examples, render) {
   return ['## Examples', 'Run by the tests, so they are what the rule does.', list(examples.ok, 'OK'), list(examples.notOk, 'Not OK')].filter(Boolean).join('\n\n');
 }
 
-function page({ id, pkg, description, severity, docs, examples, render, extra, noExample }) {
-  const facts = [`- Package: \`${pkg}\``, severity ? `- Default severity: \`${severity}\`` : '- Severity: as reported; set it in `guidekit.config.json`', ...(extra ?? [])];
-  const configure = fenced(JSON.stringify({ rules: { [id]: 'off' } }, null, 2), 'json');
+function page({ id, pkg, description, severity, docs, examples, render, extra, noExample, configurable = true }) {
+  const asReported = configurable ? '- Severity: as reported; set it in `guidekit.config.json`' : '- Severity: an error of the API, not a diagnostic';
+  const facts = [`- Package: \`${pkg}\``, severity ? `- Default severity: \`${severity}\`` : asReported, ...(extra ?? [])];
+  const configure = configurable
+    ? `In \`guidekit.config.json\`, \`off\`, \`warn\` or \`error\` (or \`0\`, \`1\`, \`2\`); inline, \`<!-- guidekit-disable ${id} -->\`.\n\n${fenced(JSON.stringify({ rules: { [id]: 'off' } }, null, 2), 'json')}`
+    : 'Nothing to configure: the caller gets this error (`PdfError`) and decides; the build turns it into `build/render-failed`, which is configurable.';
   return [
     HEADER,
     `# \`${id}\``,
@@ -109,7 +123,7 @@ function page({ id, pkg, description, severity, docs, examples, render, extra, n
     facts.join('\n'),
     `## Why\n\n${docs}`,
     render ? examplesSection(examples, render) : treeExamplesSection(id, noExample),
-    `## Configure\n\nIn \`guidekit.config.json\`, \`off\`, \`warn\` or \`error\` (or \`0\`, \`1\`, \`2\`); inline, \`<!-- guidekit-disable ${id} -->\`.\n\n${configure}`,
+    `## Configure\n\n${configure}`,
   ].join('\n\n') + '\n';
 }
 
@@ -129,7 +143,7 @@ export function rulePages() {
     entries.push({ id: rule.id, pkg: '@guidekit/i18n', description: rule.meta.description, severity: rule.meta.defaultSeverity, docs: rule.meta.docs, examples: rule.meta.examples, render: i18nExample, extra });
   }
   for (const [id, meta] of Object.entries(catalog)) {
-    entries.push({ id, pkg: meta.package, description: meta.description, docs: meta.docs, noExample: meta.noExample });
+    entries.push({ id, pkg: meta.package, description: meta.description, severity: exampleSeverity(id), docs: meta.docs, noExample: meta.noExample, configurable: meta.configurable });
   }
   entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const pages = new Map();

@@ -13,7 +13,7 @@ const pages = rulePages() as Map<string, string>;
 // Literals that look like rule ids but are not: a path (`staticDir: 'content/static'` in doc
 // comments), a memo key of the renderer (`ctx.memo.get('render/reported')`).
 const NOT_RULE_IDS = new Set(['content/static', 'render/reported']);
-const RULE_ID = /['"`]((?:parse|frontmatter|content|config|render|build|publish|vite|i18n|check|report)\/[a-z][a-z0-9-]*)['"`]/g;
+const RULE_ID = /['"`]((?:parse|frontmatter|content|config|render|pdf|build|publish|vite|i18n|check|report)\/[a-z][a-z0-9-]*)['"`]/g;
 
 function sourceFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
