@@ -16,7 +16,7 @@ describe.skipIf(!hasCorpusDocs)('the Starlight docs (en → fr, de, es, ja)', ()
     const errors = diagnostics.filter((d) => d.severity === 'error');
     const where = (d: (typeof errors)[number]) => `${d.ruleId} ${path.relative(docsRoot, d.file).split(path.sep).join('/')}:${d.line}`;
     expect(errors.filter((d) => !/^es[\\/]/.test(path.relative(docsRoot, d.file))).map(where)).toEqual([
-      'i18n/link-mismatch de/guides/customization.mdx:110', // NOTES: `] (` breaks the link
+      'i18n/broken-markdown de/guides/customization.mdx:110', // NOTES: `] (` breaks the link
       'i18n/number-mismatch de/manual-setup.mdx:11', // "introduced in v5.0" left out
       'i18n/code-mismatch fr/guides/authoring-content.mdx:124', // NOTES: the command differs
       'i18n/code-mismatch fr/guides/authoring-content.mdx:134', // NOTES: the same, in the Markdown example

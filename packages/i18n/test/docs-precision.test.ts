@@ -115,3 +115,11 @@ describe('one report per cause', () => {
     expect(found[0]![3]).toContain("(4 numbers the source's section does not have)");
   });
 });
+
+describe('a link broken by a space', () => {
+  it('is found when its text holds code, and reported once, as broken Markdown, where it breaks', () => {
+    const en = '## Sitemap\n\nLearn how to [add a link to `robots.txt`](https://example.org/en/sitemap/).\n';
+    const de = '## Sitemap\n\nErfahre, wie du [einen Link zur `robots.txt` hinzufügst] (https://example.org/de/sitemap/).\n';
+    expect(run(en, de, 'de').map(([rule, line, column]) => [rule, line, column])).toEqual([['i18n/broken-markdown', 3, 56]]);
+  });
+});

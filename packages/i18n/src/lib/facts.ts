@@ -19,8 +19,12 @@ function trimUrl(url: string): string {
   return url.replace(/[.,;:!?*_~'"]+$/, '');
 }
 
-/** `[text] (url)`: a link whose parts a space pulled apart. */
-export const SPACED_LINK = /\[[^\]\n]*\][ \t]+\(((?:[a-z][a-z0-9+.-]*:|\/|#|www\.)[^)\s]*)\)/gi;
+/**
+ * `[text] (url)`: a link whose parts a space pulled apart. The `[text` part is optional because
+ * a link text holding code or emphasis (`[add \`robots.txt\`] (url)`) reaches the text node of
+ * its `] (url)` tail without it.
+ */
+export const SPACED_LINK = /(?:\[[^\]\n]*)?\][ \t]+\(((?:[a-z][a-z0-9+.-]*:|\/|#|www\.)[^)\s]*)\)/gi;
 
 /** A piece of plain text with its place. */
 export interface TextRun {
