@@ -239,6 +239,7 @@ if (large > 0) {
   const r = big.ms / median.build.ms;
   console.log(
     `  large tree         ${big.ms.toFixed(0).padStart(7)} ms wall for ${big.guides} guides (${big.written} files) = ${r.toFixed(2)} × the cold build of ${median.build.guides} (target <= 11) ${mark(r <= 11)}; ` +
+      `cpu ${big.cpuMs.toFixed(0)} ms (${big.childCpuMs.toFixed(0)} in child processes) = ${(big.cpuMs / median.build.cpuMs).toFixed(2)} × its cpu; ` +
       `peak RSS ${big.maxRssMB.toFixed(0)} MB (target < 600) ${mark(big.maxRssMB < 600)}`,
   );
   fs.rmSync(path.join(tmp, 'dist-large'), { recursive: true, force: true });
