@@ -59,7 +59,15 @@ export async function loadRun(root: string, options: RunOptions): Promise<{ cont
     configInvalid: configErrors.length > 0,
     sourceLocale,
     targetLocales,
-    locales: [...new Set([...content.outlines.map((guide) => guide.locale), ...(content.config.locales ?? []), content.config.sourceLocale])].sort(),
+    // A source locale named by the run is not evidence that the tree has it: `--source xx`
+    // must stay checkable against the locales found (a usage error), so only a configured one counts.
+    locales: [
+      ...new Set([
+        ...content.outlines.map((guide) => guide.locale),
+        ...(content.config.locales ?? []),
+        ...(options.sourceLocale === undefined ? [content.config.sourceLocale] : []),
+      ]),
+    ].sort(),
     readSource: (file) => content.readSource(path.relative(content.root, file).split(path.sep).join('/')),
   };
   return { content, base, configErrors };
