@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GuidekitConfigSchema, type ResolvedConfig } from '../src/index.js';
@@ -19,6 +19,25 @@ const file = (root: string, rel: string, pathLocale?: string) => ({
 });
 
 describe('read stage (readSources)', () => {
+  it('says when a guide file cannot be read (a link to a folder) instead of dropping it silently', () => {
+    const root = makeTree({ 'fr/a.md': guide('A') });
+    mkdirSync(path.join(root, 'somewhere'));
+    symlinkSync(path.join(root, 'somewhere'), path.join(root, 'fr', 'b.md'));
+    const files = [file(root, 'fr/a.md', 'fr'), file(root, 'fr/b.md', 'fr')];
+    const { entries, diagnostics } = readSources(files, { config: config(root), salt: 's' });
+    expect(entries.map((e) => e.meta.path)).toEqual(['fr/a.md']);
+    expect(diagnostics).toEqual([
+      {
+        file: 'fr/b.md',
+        line: 1,
+        column: 1,
+        severity: 'error',
+        ruleId: 'content/unreadable',
+        message: 'Cannot read guide `fr/b.md` (it is a folder): expected a readable Markdown file, so this guide is left out',
+      },
+    ]);
+  });
+
   it('gives each file its locale and slug (front matter first) and a key of what its parse depends on', () => {
     const root = makeTree({
       'en/a.md': guide('A'),

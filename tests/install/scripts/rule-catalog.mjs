@@ -51,6 +51,12 @@ export const catalog = {
     docs: 'A parser crash is reported on that file; the rest of the tree still loads.',
     noExample: 'the parser reports every problem of a file as one of its own `parse/*` rules; this one is left for a crash of the parser itself (a bug), which no file is meant to cause.',
   },
+  'content/unreadable': {
+    package: '@guidekit/content',
+    description: 'Every guide file the walk finds can be read.',
+    docs: 'A file named like a guide that cannot be read (a link to a folder, no read permission) is reported as an error instead of leaving the guide out without a word; a file deleted during the load is simply gone.',
+    noExample: 'an unreadable file cannot be committed as a fixture tree (git keeps neither permissions nor a link to a folder portably); `packages/content/test/read.test.ts` makes a link to a folder named `b.md` at test time.',
+  },
   'i18n/run': {
     package: '@guidekit/i18n',
     description: 'A file given to `stamp`, `ack` or `scaffold` is a guide of the tree that the command can act on.',

@@ -10,6 +10,9 @@ import type { ParseMeta } from './parse.js';
 /** Rule id: a front matter `locale` that is not a BCP 47 tag. */
 export const INVALID_LOCALE_RULE_ID = 'content/invalid-locale';
 
+/** Rule id: a guide file the walk found but that cannot be read (a folder named `x.md`, no permission). */
+export const UNREADABLE_RULE_ID = 'content/unreadable';
+
 /** A guide file once read: what the parser will be told of it, and the key of its parse. */
 export interface SourceEntry {
   file: GuideFile;
@@ -43,14 +46,27 @@ export function readSources(files: readonly GuideFile[], options: ReadOptions): 
     let bytes: Buffer;
     try {
       bytes = readFileSync(file.absPath);
-    } catch {
-      continue; // Vanished between the walk and the read.
+    } catch (error) {
+      // A file that vanished between the walk and the read is simply gone; any other failure
+      // would drop a guide without a word, so it is said.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') diagnostics.push(unreadable(file, code));
+      continue;
     }
     const { meta, diagnostic } = metaOf(file, bytes.toString('utf8'), options.config.sourceLocale);
     if (diagnostic) diagnostics.push(diagnostic);
     entries.push({ file, meta, key: entryKey(options.salt, meta, bytes) });
   }
   return { entries, diagnostics };
+}
+
+function unreadable(file: GuideFile, code: string | undefined): Diagnostic {
+  const why = code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : `error ${code ?? 'unknown'}`;
+  return createDiagnostic({
+    file: file.path,
+    ruleId: UNREADABLE_RULE_ID,
+    message: `Cannot read guide \`${file.path}\` (${why}): expected a readable Markdown file, so this guide is left out`,
+  });
 }
 
 /**
