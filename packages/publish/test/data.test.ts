@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
-import { englishPrinter, publishTree, listTree, standardTree, tempTree, writeTree } from './helpers.js';
+import { englishPrinter, frenchNews, frenchPrinter, publishTree, listTree, standardTree, tempTree, writeTree } from './helpers.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** `@guidekit/model`'s source, so declarations in a temp folder resolve without node_modules. */
@@ -46,6 +46,7 @@ describe('--format data', () => {
       'data/fr/ajouter-imprimante.js',
       'data/fr/nouveautes-mars.d.ts',
       'data/fr/nouveautes-mars.js',
+      'data/guide.d.ts',
       'data/index.d.ts',
       'data/index.js',
       'data/lazy.d.ts',
@@ -80,7 +81,7 @@ describe('--format data', () => {
       "import fr from './dist/data/fr/nouveautes-mars.js';",
       "const en: 'en' = getGuide('ajouter-imprimante', 'en').locale;",
       "const slug: GuideSlug = 'nouveautes-mars';",
-      "const n: number = guides.length + fr.steps.length;",
+      'const n: number = guides.length + fr.steps.length;',
       '// @ts-expect-error no such guide',
       "getGuide('no-such-guide', 'fr');",
       '// @ts-expect-error nouveautes-mars has no English version',
@@ -89,6 +90,32 @@ describe('--format data', () => {
     ].join('\n');
     expect(typeErrors(dir, ok)).toEqual([]);
     expect(typeErrors(dir, "import { getGuide } from './dist/data/index.js';\ngetGuide('no-such-guide', 'fr');\n")).toEqual([[2345, 2]]);
+  }, 180_000);
+
+  test('types the front matter fields guidekit.config.json declares, in the index and in each guide module', async () => {
+    const withFields = (text: string) => text.replace(/^---\n/, '---\ndifficulty: easy\nminutes: 5\n');
+    const fields = { properties: { difficulty: { type: 'string', enum: ['easy', 'hard'] }, minutes: { type: 'integer' } }, required: ['difficulty'] };
+    const dir = tempTree({
+      ...standardTree(),
+      'content/fr/ajouter-imprimante.md': withFields(frenchPrinter()),
+      'content/en/ajouter-imprimante.md': withFields(englishPrinter()),
+      'content/fr/nouveautes-mars.md': withFields(frenchNews()),
+      'content/guidekit.config.json': JSON.stringify({ sourceLocale: 'fr', frontmatter: fields }),
+    });
+    const { diagnostics } = (await publishTree(dir, { formats: ['data'] })).result;
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const ok = [
+      "import { getGuide } from './dist/data/index.js';",
+      "import mars from './dist/data/fr/nouveautes-mars.js';",
+      "const level: 'easy' | 'hard' = getGuide('ajouter-imprimante', 'en').frontmatter.extra.difficulty;",
+      'const minutes: number | undefined = mars.frontmatter.extra.minutes;',
+      'export { level, minutes };',
+    ].join('\n');
+    expect(typeErrors(dir, ok)).toEqual([]);
+    // A value outside the declared enum is a type error (TS2322) at its line.
+    const wrong =
+      "import { getGuide } from './dist/data/index.js';\nconst level: 'medium' = getGuide('nouveautes-mars', 'fr').frontmatter.extra.difficulty;\nexport { level };\n";
+    expect(typeErrors(dir, wrong)).toEqual([[2322, 2]]);
   }, 180_000);
 
   test('is incremental: a title edit rewrites that guide module and the catalogue, nothing else', async () => {

@@ -25,6 +25,7 @@ export {
   guideModuleEntries,
   guideModulePath,
   guideModuleTypes,
+  guideTypeLines,
   indexModuleCode,
   lazyModuleCode,
 } from './lib/data-modules.js';

@@ -23,6 +23,7 @@ it('pins the public API', async () => {
       "guideModuleEntries",
       "guideModulePath",
       "guideModuleTypes",
+      "guideTypeLines",
       "imageDataUri",
       "imageInfoFromBytes",
       "indexModuleCode",
@@ -60,6 +61,7 @@ it('pins the format registry entry (@guidekit/render/formats): one list, unique 
       "guideModuleEntries",
       "guideModulePath",
       "guideModuleTypes",
+      "guideTypeLines",
       "indexModuleCode",
       "lazyModuleCode",
     ]

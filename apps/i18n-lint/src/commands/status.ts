@@ -96,7 +96,9 @@ export function statusDiagnostics(status: StatusReport, root: string): Diagnosti
     if (row.state === 'up-to-date') return [];
     const file = row.translation ?? row.source;
     if (file === undefined) return [];
-    return [{ file: path.resolve(root, file), line: 1, column: 1, severity: STATUS_SEVERITY[row.state], ruleId: STATUS_RULES[row.state], message: sentence(row) }];
+    return [
+      { file: path.resolve(root, file), line: 1, column: 1, severity: STATUS_SEVERITY[row.state], ruleId: STATUS_RULES[row.state], message: sentence(row) },
+    ];
   });
 }
 

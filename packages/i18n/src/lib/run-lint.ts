@@ -1,5 +1,14 @@
 import path from 'node:path';
-import { canonicalLocale, CONFIG_RULE_ID, loadConfig, loadContent, settleDiagnostics, type LoadedContent, type LoadProgress, type ResolvedConfig } from '@guidekit/content';
+import {
+  canonicalLocale,
+  CONFIG_RULE_ID,
+  loadConfig,
+  loadContent,
+  settleDiagnostics,
+  type LoadedContent,
+  type LoadProgress,
+  type ResolvedConfig,
+} from '@guidekit/content';
 import type { Diagnostic } from '@guidekit/model';
 import { preferFastTokenizer } from './code-tokens.js';
 import { lintContent, localesOf } from './content.js';
@@ -135,8 +144,16 @@ export interface StatusRunResult extends RunResult {
  * @param options Locales, configuration file, cache, history, `withText` for the dashboard.
  * @returns Configuration errors, if any, and the report.
  */
-export async function status(root: string, options: RunOptions & { withText?: boolean | undefined } = {}): Promise<{ diagnostics: Diagnostic[]; result: StatusRunResult }> {
+export async function status(
+  root: string,
+  options: RunOptions & { withText?: boolean | undefined } = {},
+): Promise<{ diagnostics: Diagnostic[]; result: StatusRunResult }> {
   const { content, base, configErrors } = await loadRun(root, options);
-  const report = computeStatus(content, { sourceLocale: base.sourceLocale, targetLocales: base.targetLocales, history: options.history, withText: options.withText });
+  const report = computeStatus(content, {
+    sourceLocale: base.sourceLocale,
+    targetLocales: base.targetLocales,
+    history: options.history,
+    withText: options.withText,
+  });
   return { diagnostics: configErrors, result: { ...base, report } };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { byCodeUnit, type Guide } from '@guidekit/model';
+import { byCodeUnit, frontmatterFieldsType, type FrontmatterFields, type Guide } from '@guidekit/model';
 
 /**
  * The versions of one guide across locales, as `@guidekit/content` pairs them. Declared
@@ -186,21 +186,23 @@ export function indexModuleCode(source: DataSource, specifierOf: ImportSpecifier
   lines.push(`/** One guide by slug and locale (undefined when there is none). */`);
   lines.push(`export function getGuide(slug, locale) {\n  return byKey.get(slug + '\\u0000' + locale);\n}`);
   const groups = groupsOf(source, guides);
-  const groupCode = [...groups.keys()]
-    .sort(byCodeUnit)
-    .map((slug) => {
-      const group = groups.get(slug)!;
-      const src = group.source && index.has(group.source) ? `g${index.get(group.source)}` : findByLocale(entries, slug, group.source?.locale);
-      const tr = group.translations.map((t) => (index.has(t) ? `g${index.get(t)}` : findByLocale(entries, slug, t.locale))).filter((x) => x !== 'undefined');
-      return `  [${lit(slug)}, Object.freeze({ slug: ${lit(slug)}, source: ${src}, translations: Object.freeze([${tr.join(', ')}]) })]`;
-    });
+  const groupCode = [...groups.keys()].sort(byCodeUnit).map((slug) => {
+    const group = groups.get(slug)!;
+    const src = group.source && index.has(group.source) ? `g${index.get(group.source)}` : findByLocale(entries, slug, group.source?.locale);
+    const tr = group.translations.map((t) => (index.has(t) ? `g${index.get(t)}` : findByLocale(entries, slug, t.locale))).filter((x) => x !== 'undefined');
+    return `  [${lit(slug)}, Object.freeze({ slug: ${lit(slug)}, source: ${src}, translations: Object.freeze([${tr.join(', ')}]) })]`;
+  });
   lines.push(`const groups = new Map([\n${groupCode.join(',\n')}\n]);`);
   lines.push(`/** The source version of a guide and its translations. */`);
-  lines.push(`export function translationsOf(slug) {\n  return groups.get(slug) ?? Object.freeze({ slug, source: undefined, translations: Object.freeze([]) });\n}`);
+  lines.push(
+    `export function translationsOf(slug) {\n  return groups.get(slug) ?? Object.freeze({ slug, source: undefined, translations: Object.freeze([]) });\n}`,
+  );
   // Same API as lazy.js, answered from the modules already imported: re-exporting lazy.js here
   // would make its dynamic imports ineffective (a bundler warns and cannot split).
   lines.push(`/** Every guide without its body. */`);
-  lines.push(`export const catalog = Object.freeze(guides.map((g) => Object.freeze({ slug: g.slug, locale: g.locale, title: g.title, kind: g.kind, steps: g.steps.length })));`);
+  lines.push(
+    `export const catalog = Object.freeze(guides.map((g) => Object.freeze({ slug: g.slug, locale: g.locale, title: g.title, kind: g.kind, steps: g.steps.length })));`,
+  );
   lines.push(`/** One guide, as a promise (same signature as lazy.js). */`);
   lines.push(`export async function loadGuide(slug, locale) {\n  return getGuide(slug, locale);\n}`);
   return `${lines.join('\n')}\n`;
@@ -239,6 +241,25 @@ export function lazyModuleCode(source: DataSource, specifierOf: ImportSpecifierO
     "export async function loadGuide(slug, locale) {\n  const load = loaders.get(slug + '\\u0000' + locale);\n  return load ? (await load()).default : undefined;\n}",
     '',
   ].join('\n');
+}
+
+/**
+ * Declarations of `Guide` as the generated modules export it: `@guidekit/model`'s, with
+ * `frontmatter.extra` typed from the fields the project declares (`frontmatterFieldsType`), so
+ * `guide.frontmatter.extra.difficulty` is `"easy" | "hard"` rather than `unknown`.
+ *
+ * @param fields The declared fields (`frontmatter` of `guidekit.config.json`), if any.
+ * @param model Module the model's `Guide` comes from.
+ * @returns Declaration lines exporting `Guide`.
+ */
+export function guideTypeLines(fields: FrontmatterFields | undefined, model = '@guidekit/model'): string[] {
+  const extra = fields && Object.keys(fields.properties ?? {}).length > 0 ? frontmatterFieldsType(fields) : undefined;
+  if (!extra) return [`export type { Guide } from ${lit(model)};`];
+  return [
+    `import type { Guide as ModelGuide } from ${lit(model)};`,
+    '/** A guide, its front matter fields declared in guidekit.config.json typed. */',
+    `export type Guide = Omit<ModelGuide, 'frontmatter'> & { frontmatter: Omit<ModelGuide['frontmatter'], 'extra'> & { extra: ${extra} } };`,
+  ];
 }
 
 /**
@@ -281,7 +302,7 @@ export function dataTypesBody(source: DataSource, ambient: boolean, options: Dat
     '/** The source version of a guide and its translations. */',
     'export interface GuideTranslations<S extends GuideSlug = GuideSlug> {\n  readonly slug: S;\n  readonly source: GuideOf<S> | undefined;\n  readonly translations: readonly GuideOf<S>[];\n}',
     '/** A guide in the catalogue, without its body. */',
-    'export interface GuideSummary {\n  readonly slug: GuideSlug;\n  readonly locale: GuideLocale;\n  readonly title: string;\n  readonly kind: Guide[\'kind\'];\n  readonly steps: number;\n}',
+    "export interface GuideSummary {\n  readonly slug: GuideSlug;\n  readonly locale: GuideLocale;\n  readonly title: string;\n  readonly kind: Guide['kind'];\n  readonly steps: number;\n}",
     '/** Every guide, sorted by slug then locale. */',
     `export ${d}const guides: readonly GuideOf[];`,
     '/** Locale the guides are written in first. */',

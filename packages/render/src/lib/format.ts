@@ -1,4 +1,4 @@
-import type { Diagnostic, Guide } from '@guidekit/model';
+import type { Diagnostic, FrontmatterFields, Guide } from '@guidekit/model';
 import type { ConfiguredComponent } from './components.js';
 
 /**
@@ -92,6 +92,8 @@ export interface SiteStepInput {
 export interface FormatConfig {
   /** The locale guides are written in first. */
   sourceLocale: string;
+  /** The front matter fields the project declares (`frontmatter` of `guidekit.config.json`): typed in the data declarations. */
+  frontmatter?: FrontmatterFields | undefined;
   /** What the site says of itself, and how its pages read (`site` of `guidekit.config.json`). */
   site?:
     | {

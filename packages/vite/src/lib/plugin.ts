@@ -1,15 +1,9 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { frontmatterFieldsType, type Diagnostic, type FrontmatterFields, type Guide } from '@guidekit/model';
+import type { Diagnostic, FrontmatterFields, Guide } from '@guidekit/model';
 import type { Plugin } from 'vite';
 import writeFileAtomic from 'write-file-atomic';
-import {
-  dataTypesBody,
-  guideModuleCode,
-  indexModuleCode,
-  lazyModuleCode,
-  type DataSource,
-} from '@guidekit/render/formats';
+import { dataTypesBody, guideModuleCode, guideTypeLines, indexModuleCode, lazyModuleCode, type DataSource } from '@guidekit/render/formats';
 import { loadGuideSet, parseOneGuide, toPosix, type GuideSet } from './source.js';
 
 /** Id an app imports to get the whole set. */
@@ -50,11 +44,7 @@ function guideFileOf(id: string): string | undefined {
 }
 
 /** A Vite error object for a diagnostic: Vite's overlay prints `loc` as file:line:col. */
-function viteError(
-  d: Diagnostic,
-  file: string,
-  root: string,
-): { message: string; id: string; loc: { file: string; line: number; column: number } } {
+function viteError(d: Diagnostic, file: string, root: string): { message: string; id: string; loc: { file: string; line: number; column: number } } {
   return {
     message: `${path.relative(root, file).split(path.sep).join('/')}:${d.line}:${d.column}: ${d.message} (${d.ruleId})`,
     id: file,
@@ -79,14 +69,7 @@ export const GUIDE_TYPE_MODULE = 'virtual:guidekit/guide';
  * is `"easy" | "hard"` rather than `unknown`.
  */
 function guideTypeModule(fields: FrontmatterFields | undefined): string {
-  const extra = fields && Object.keys(fields.properties ?? {}).length > 0 ? frontmatterFieldsType(fields) : undefined;
-  const body = extra
-    ? [
-        "  import type { Guide as ModelGuide } from '@guidekit/model';",
-        '  /** A guide, its front matter fields declared in guidekit.config.json typed. */',
-        `  export type Guide = Omit<ModelGuide, 'frontmatter'> & { frontmatter: Omit<ModelGuide['frontmatter'], 'extra'> & { extra: ${extra} } };`,
-      ]
-    : ["  export type { Guide } from '@guidekit/model';"];
+  const body = guideTypeLines(fields).map((line) => `  ${line}`);
   return `declare module '${GUIDE_TYPE_MODULE}' {\n${body.join('\n')}\n}`;
 }
 
@@ -136,8 +119,7 @@ export function guidekit(options: GuidekitPluginOptions = {}): Plugin {
   const current = (): Promise<GuideSet> => {
     pending ??= loadGuideSet(contentDir).then(
       (set) => {
-        if (options.dts)
-          writeIfChanged(path.resolve(viteRoot, options.dts), ambientTypes(set.content, set.frontmatter));
+        if (options.dts) writeIfChanged(path.resolve(viteRoot, options.dts), ambientTypes(set.content, set.frontmatter));
         return set;
       },
       (error: unknown) => {
@@ -151,11 +133,7 @@ export function guidekit(options: GuidekitPluginOptions = {}): Plugin {
 
   const isContentFile = (file: string): boolean => {
     const rel = path.relative(contentDir, file);
-    return (
-      !rel.startsWith('..') &&
-      !path.isAbsolute(rel) &&
-      (GUIDE_FILE.test(file) || /guidekit\.config\.json$/.test(file))
-    );
+    return !rel.startsWith('..') && !path.isAbsolute(rel) && (GUIDE_FILE.test(file) || /guidekit\.config\.json$/.test(file));
   };
 
   return {
@@ -181,14 +159,11 @@ export function guidekit(options: GuidekitPluginOptions = {}): Plugin {
       if (id === RESOLVED || id === RESOLVED_LAZY) {
         const set = await current();
         for (const d of set.unplaced) {
-          if (d.severity === 'error' && failOnError)
-            this.error(viteError(d, path.resolve(set.root, d.file), viteRoot));
-          else if (d.severity !== 'info')
-            this.warn(viteError(d, path.resolve(set.root, d.file), viteRoot));
+          if (d.severity === 'error' && failOnError) this.error(viteError(d, path.resolve(set.root, d.file), viteRoot));
+          else if (d.severity !== 'info') this.warn(viteError(d, path.resolve(set.root, d.file), viteRoot));
         }
         const spec = (e: { guide: Guide }) => `${set.fileOf(e.guide)}?guide`;
-        const code =
-          id === RESOLVED ? indexModuleCode(set.content, spec) : lazyModuleCode(set.content, spec);
+        const code = id === RESOLVED ? indexModuleCode(set.content, spec) : lazyModuleCode(set.content, spec);
         return { code, moduleType: 'js' };
       }
       const file = guideFileOf(id);
