@@ -17,6 +17,7 @@ const PIPELINE_RULES: ReadonlyArray<readonly [string, Severity, string]> = [
   ['content/no-static-dir', 'info', 'A tree whose guides show images has a static folder (one note, not one per image).'],
   ['content/orphan-translation', 'error', 'Every translation has a source guide of the same slug.'],
   ['content/parse-failed', 'error', 'The parser does not crash on a guide file.'],
+  ['content/unreadable', 'error', 'Every guide file the walk finds can be read (a link to a folder is reported, not dropped).'],
   ['render/alt-text', 'warning', 'Every image has a text alternative.'],
   ['render/asset-invalid', 'warning', 'An image URL can be read as a path.'],
   ['render/asset-not-found', 'warning', 'An image the page shows exists.'],
