@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { HtmlValidate } from 'html-validate';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -114,8 +115,11 @@ function htmlPages(): string[] {
 describe.skipIf(!hasChromium)('the published content/ site in Chromium', () => {
   it('publishes without error, and a no-op publish does not index again', async () => {
     expect(firstRun.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(existsSync(path.join(out, 'html', 'pagefind', 'pagefind-ui.js'))).toBe(true);
-    const entry = path.join(out, 'html', 'pagefind', 'pagefind-entry.json');
+    // content/ is small: one bundle per locale.
+    const bundles = JSON.parse(readFileSync(path.join(out, 'html', 'pagefind', 'bundles.json'), 'utf8'));
+    expect(bundles.locales).toEqual({ en: ['en/0/'], fr: ['fr/0/'] });
+    expect(existsSync(path.join(out, 'html', 'pagefind', 'en', '0', 'pagefind-ui.js'))).toBe(true);
+    const entry = path.join(out, 'html', 'pagefind', 'fr', '0', 'pagefind-entry.json');
     const before = statSync(entry).mtimeMs;
     const again = await publish(path.join(path.dirname(out), 'content'), { out, formats: ['html'] });
     expect(again.result.written).toEqual([]);
@@ -283,4 +287,69 @@ describe.skipIf(!hasChromium)('the published content/ site in Chromium', () => {
     }
     expect(problems).toEqual([]);
   });
+});
+
+/** A word of letters only (Pagefind splits digits from letters): `qz` and the number in base 26. */
+const wordOf = (n: number): string => `qz${n.toString(26).replace(/./g, (c) => String.fromCharCode(97 + Number.parseInt(c, 26)))}x`;
+
+describe.skipIf(!hasChromium)('a locale larger than one search bundle', () => {
+  it('is cut into bundles the search merges, and one changed guide re-indexes its bundle only', async () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'guidekit-bundles-'));
+    const root = path.join(tmp, 'content');
+    const guides = 260; // more than the 250 pages of one bundle: two bundles
+    const guideText = (n: number, extra = ''): string =>
+      `---\ntitle: "Guide number ${n}"\ncategories: ["Tests"]\n---\n\n##### Step 1 : Check the ${wordOf(n)} setting\nOpen the panel and look for ${wordOf(n)}.${extra}\n`;
+    mkdirSync(path.join(root, 'en'), { recursive: true });
+    writeFileSync(path.join(root, 'guidekit.config.json'), JSON.stringify({ sourceLocale: 'en' }));
+    for (let n = 0; n < guides; n++) writeFileSync(path.join(root, 'en', `guide-${n}.md`), guideText(n));
+    const dist = path.join(tmp, 'dist');
+    const first = await publish(root, { out: dist, formats: ['html'] });
+    expect(first.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const manifest = (): { locales: Record<string, string[]>; bundles: { path: string; files: Record<string, string> }[] } =>
+      JSON.parse(readFileSync(path.join(dist, 'html', 'pagefind', 'bundles.json'), 'utf8'));
+    expect(manifest().locales).toEqual({ en: ['en/0/', 'en/1/'] });
+    // Which guide is in which bundle: its fragment names its URL.
+    const bundleOf = (n: number): string => {
+      for (const b of manifest().bundles) {
+        for (const name of Object.keys(b.files).filter((f) => f.startsWith('fragment/'))) {
+          const text = gunzipSync(readFileSync(path.join(dist, 'html', 'pagefind', b.path, name))).toString('utf8');
+          if (text.includes(`/en/guide-${n}/index.html`)) return b.path;
+        }
+      }
+      return 'none';
+    };
+    const inSecond = [...Array(guides).keys()].find((n) => bundleOf(n) === 'en/1/') as number;
+    const inFirst = [...Array(guides).keys()].find((n) => bundleOf(n) === 'en/0/') as number;
+    expect([inFirst, inSecond].every((n) => n !== undefined)).toBe(true);
+
+    // The search of an English page finds guides of both bundles.
+    const site = await serve(path.join(dist, 'html'));
+    const context = await browser.newContext();
+    try {
+      for (const n of [inFirst, inSecond]) {
+        const page = await context.newPage();
+        await page.goto(`${site.origin}/en/guide-0/index.html`, { waitUntil: 'load' });
+        await page.click('.search-button');
+        await page.fill('.pagefind-ui__search-input', wordOf(n));
+        await page.waitForSelector('.pagefind-ui__result-link', { timeout: 30_000 });
+        const links = await page.$$eval('.pagefind-ui__result-link', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+        expect(links, wordOf(n)).toContain(`/en/guide-${n}/index.html#step-1`);
+        await page.close();
+      }
+    } finally {
+      await context.close();
+      await new Promise<void>((r) => {
+        site.server.close(() => r());
+        site.server.closeAllConnections();
+      });
+    }
+
+    // One guide changes: its bundle is indexed again, the other bundle's files stay as they were.
+    writeFileSync(path.join(root, 'en', `guide-${inSecond}.md`), guideText(inSecond, ' Then restart.'));
+    const second = await publish(root, { out: dist, formats: ['html'] });
+    const searchWritten = second.result.written.filter((f) => f.startsWith('html/pagefind/'));
+    expect(searchWritten.some((f) => f.startsWith('html/pagefind/en/1/'))).toBe(true);
+    expect(searchWritten.filter((f) => f.startsWith('html/pagefind/en/0/'))).toEqual([]);
+    rmSync(tmp, { recursive: true, force: true });
+  }, 240_000);
 });

@@ -281,7 +281,7 @@ function domOffences(): string[] {
     'audio',
   ]) {
     for (const el of document.querySelectorAll(sel)) {
-      const pagefind = el.tagName === 'LINK' && (el.getAttribute('href') ?? '').endsWith('pagefind/pagefind-ui.css') && el.parentElement === document.head;
+      const pagefind = el.tagName === 'LINK' && /pagefind\/(.+\/)?pagefind-ui\.css$/.test(el.getAttribute('href') ?? '') && el.parentElement === document.head;
       if (!el.matches(chrome) && !pagefind) bad.push(`<${sel}>`);
     }
   }
@@ -290,7 +290,7 @@ function domOffences(): string[] {
     const ours =
       s.type === 'application/ld+json' ||
       (s.parentElement === document.head && s.textContent === siteScript) ||
-      (s.getAttribute('src') ?? '').endsWith('pagefind/pagefind-ui.js');
+      /pagefind\/(.+\/)?pagefind-ui\.js$/.test(s.getAttribute('src') ?? '');
     if (!ours) bad.push(`script ${s.outerHTML.slice(0, 60)}`);
   }
   if (document.querySelectorAll('style:not(#search-ui style)').length !== 1) bad.push('extra <style>');

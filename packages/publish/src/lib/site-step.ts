@@ -36,6 +36,7 @@ export async function runSiteSteps(formats: readonly Format<any>[], site: Site, 
     const input = {
       out: commit.out,
       files: files.map(([rel]) => rel),
+      hashes: Object.fromEntries(files),
       changed: files.map(([rel]) => rel).filter((rel) => written.has(rel)),
       removed: [...garbage].filter((rel) => rel.startsWith(`${format.id}/`)),
     };

@@ -82,6 +82,8 @@ export interface SiteStepInput {
   out: string;
   /** Every file of the format now committed (POSIX, relative to `out`), sorted; the step's own files left out. */
   files: string[];
+  /** The hash of each of `files`' bytes (a changed file has another). */
+  hashes: Record<string, string>;
   /** Those written by this build (new or changed bytes). */
   changed: string[];
   /** Files of the format this build removed. */

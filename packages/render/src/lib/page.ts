@@ -179,13 +179,13 @@ export function guideHeader(guide: Guide, ctx: RenderContext, format: FormatName
  * The controls of the HTML site's header, shown only when the site script runs (`html.js`):
  * the search button (Pagefind's UI is loaded from `bundle` on first use) and the theme toggle.
  *
- * @param locale The page's locale (words).
+ * @param locale The page's locale (words, and whose search bundles are loaded).
  * @param bundle URL of the site's `pagefind/` folder relative to the page, with a trailing slash.
  */
 export function siteControls(locale: string, ctx: RenderContext, bundle: string): Element {
   const t = uiStrings(locale, ctx.strings);
   return h('div', { className: ['site-controls'] }, [
-    h('div', { className: ['search'], role: 'search', dataBundle: bundle }, h('button', { type: 'button', className: ['search-button'] }, t.search)),
+    h('div', { className: ['search'], role: 'search', dataBundle: bundle, dataLocale: locale }, h('button', { type: 'button', className: ['search-button'] }, t.search)),
     h('button', { type: 'button', className: ['theme-toggle'], ariaPressed: 'false' }, t.theme),
   ]);
 }

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { createDiagnostic } from '@guidekit/model';
@@ -7,6 +9,48 @@ import type { OutputFile } from './format.js';
 
 /** The folder of the search index and UI under the HTML site (`html/pagefind/`). */
 export const SEARCH_FOLDER = 'pagefind';
+
+/** The file under `pagefind/` naming each locale's bundles, read by the page's search script. */
+export const SEARCH_MANIFEST = 'bundles.json';
+
+/**
+ * Guide pages per Pagefind bundle. Pagefind cannot update an index, so one changed page means
+ * indexing its whole bundle again (~2.5 ms of CPU a page here): a locale of up to this many pages
+ * is one bundle, a larger one is cut into `ceil(pages / 250)` bundles the search UI merges
+ * (Pagefind's `mergeIndex`: each bundle costs a reader one more small fetch of its entry, meta and
+ * WebAssembly on the first search), so a one-page change re-indexes about 250 pages, not all.
+ */
+export const PAGES_PER_BUNDLE = 250;
+
+/** Bumped when what a bundle holds changes without its pages changing. */
+const SEARCH_VERSION = 1;
+
+/** A guide page of the site to index: its path under the site folder and the sha256 of its bytes. */
+export interface SearchPage {
+  /** POSIX path under the site folder: `<locale>/<slug>/index.html`. */
+  path: string;
+  sha: string;
+}
+
+/** One bundle as the manifest records it. */
+interface BundleRecord {
+  /** Folder under `pagefind/`: `<locale>/<n>/`. */
+  path: string;
+  /** Hash of the search version, Pagefind's version and the bundle's pages with their hashes. */
+  key: string;
+  /** Every file of the bundle (relative to its folder) and its sha256. */
+  files: Record<string, string>;
+}
+
+/** `pagefind/bundles.json`. */
+interface SearchManifest {
+  version: number;
+  /** Bundle folders per locale, the first one the primary (its UI files are loaded). */
+  locales: Record<string, string[]>;
+  bundles: BundleRecord[];
+}
+
+const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
 function searchError(message: string): Diagnostic {
   return createDiagnostic({
@@ -28,37 +72,151 @@ function listDir(dir: string): string[] {
   return files.sort();
 }
 
+/** A guide page's path under the site folder: `<locale>/<slug>/index.html`. */
+export const GUIDE_PAGE = /^(?!pagefind\/|_static\/)[^/]+\/[^/]+\/index\.html$/;
+
+/** The guide pages under a site folder, hashed from disk (for a caller that has no hashes at hand). */
+function pagesOnDisk(siteDir: string): SearchPage[] {
+  return listDir(siteDir)
+    .filter((path) => GUIDE_PAGE.test(path))
+    .map((path) => ({ path, sha: sha256(readFileSync(join(siteDir, path))) }));
+}
+
+/** Pagefind's version: a new one may write other files from the same pages. */
+function pagefindVersion(): string {
+  try {
+    return (createRequire(import.meta.url)('pagefind/package.json') as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * The bundles of a site: each locale's guide pages cut into `ceil(pages / PAGES_PER_BUNDLE)`
+ * bundles by a hash of the page's path, so a page stays in its bundle while the locale's bundle
+ * count does not change.
+ */
+export function planBundles(pages: readonly SearchPage[]): { locale: string; path: string; pages: SearchPage[] }[] {
+  const byLocale = new Map<string, SearchPage[]>();
+  for (const page of pages) {
+    const locale = page.path.slice(0, page.path.indexOf('/'));
+    const list = byLocale.get(locale);
+    if (list) list.push(page);
+    else byLocale.set(locale, [page]);
+  }
+  const bundles: { locale: string; path: string; pages: SearchPage[] }[] = [];
+  for (const locale of [...byLocale.keys()].sort()) {
+    const list = byLocale.get(locale) as SearchPage[];
+    const count = Math.max(1, Math.ceil(list.length / PAGES_PER_BUNDLE));
+    const parts: SearchPage[][] = Array.from({ length: count }, () => []);
+    for (const page of list) parts[Number.parseInt(sha256(page.path).slice(0, 8), 16) % count]?.push(page);
+    parts.forEach((part, n) => {
+      if (part.length > 0) bundles.push({ locale, path: `${locale}/${n}/`, pages: part.sort((a, b) => (a.path < b.path ? -1 : 1)) });
+    });
+  }
+  return bundles;
+}
+
+function readManifest(searchDir: string): SearchManifest | undefined {
+  try {
+    const parsed = JSON.parse(readFileSync(join(searchDir, SEARCH_MANIFEST), 'utf8')) as SearchManifest;
+    return parsed.version === SEARCH_VERSION && Array.isArray(parsed.bundles) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A bundle's files as the last build committed them, when every one is there with its recorded bytes. */
+function keptBundle(searchDir: string, record: BundleRecord | undefined, key: string): Map<string, Buffer> | undefined {
+  if (!record || record.key !== key) return undefined;
+  const files = new Map<string, Buffer>();
+  for (const [name, sha] of Object.entries(record.files)) {
+    try {
+      const data = readFileSync(join(searchDir, record.path, name));
+      if (sha256(data) !== sha) return undefined;
+      files.set(name, data);
+    } catch {
+      return undefined;
+    }
+  }
+  return files;
+}
+
+type Pagefind = typeof import('pagefind');
+
+/** Index one bundle's pages with Pagefind, into a scratch folder read back as bytes. */
+async function indexBundle(
+  pagefind: Pagefind,
+  siteDir: string,
+  pages: readonly SearchPage[],
+  scratch: string,
+): Promise<{ files: Map<string, Buffer>; errors: string[] }> {
+  const { index, errors } = await pagefind.createIndex({ keepIndexUrl: true });
+  if (!index) return { files: new Map(), errors };
+  const problems = [...errors];
+  for (const page of pages) {
+    const added = await index.addHTMLFile({ url: `/${page.path}`, content: readFileSync(join(siteDir, page.path), 'utf8') });
+    problems.push(...added.errors);
+  }
+  const written = await index.writeFiles({ outputPath: scratch });
+  await index.deleteIndex();
+  problems.push(...written.errors);
+  return { files: new Map(listDir(scratch).map((name) => [name, readFileSync(join(scratch, name))])), errors: problems };
+}
+
 /**
  * Build the site's full-text search with Pagefind (its own binary, from the `pagefind` package's
- * platform package; no server): every page under `htmlDir` is read, what is inside
- * `data-pagefind-body` (a guide's article) is indexed per language (`<html lang>`), each step
- * heading with an id a sub-result (`#step-3`). The index and Pagefind's UI come back as files
- * for `<format>/pagefind/` (nothing is written under `htmlDir`), so the publisher commits them like
- * any output. Pagefind writes them to a temporary folder and they are read back as bytes: its
- * in-memory `getFiles` sends the whole index as one base64 JSON message, several times the
- * index's size in transient memory (the peak of a large build). Failures are diagnostics, never
+ * platform package; no server). Each locale's guide pages are indexed in bundles of up to
+ * {@link PAGES_PER_BUNDLE} pages (`pagefind/<locale>/<n>/`), what is inside `data-pagefind-body` (a
+ * guide's article) per language, each step heading with an id a sub-result (`#step-3`);
+ * `pagefind/bundles.json` lists each locale's bundles for the page's search script, with each
+ * bundle's key and files. A bundle whose pages did not change since the last build (same key, its
+ * files on disk with their recorded bytes) is not indexed again: a one-page change re-indexes
+ * one bundle. Everything comes back as files for `<prefix>/pagefind/` (nothing is written under
+ * the site folder), so the publisher commits them like any output. Failures are diagnostics, never
  * exceptions.
  *
- * @param htmlDir Absolute folder of the HTML site (the committed `html/`).
+ * @param siteDir Absolute folder of the HTML site (the committed `html/`).
+ * @param pages The guide pages to index, with their hashes (default: every `<locale>/<slug>/index.html` under `siteDir`).
  * @param prefix Output path of the site folder (`html`).
- * @returns The files of `html/pagefind/`, and diagnostics.
+ * @returns The files of `html/pagefind/`, diagnostics, the pages in the index and the bundles indexed again.
  */
-export async function buildSearchIndex(htmlDir: string, prefix = 'html'): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[]; pages: number }> {
-  const pagefind = await import('pagefind');
+export async function buildSearchIndex(
+  siteDir: string,
+  pages: readonly SearchPage[] = pagesOnDisk(siteDir),
+  prefix = 'html',
+): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[]; pages: number; indexed: string[] }> {
+  const searchDir = join(siteDir, SEARCH_FOLDER);
+  const previous = new Map((readManifest(searchDir)?.bundles ?? []).map((b) => [b.path, b]));
+  const version = pagefindVersion();
+  const manifest: SearchManifest = { version: SEARCH_VERSION, locales: {}, bundles: [] };
+  const files: OutputFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const indexed: string[] = [];
+  let pagefind: Pagefind | undefined;
   const scratch = mkdtempSync(join(tmpdir(), 'guidekit-search-'));
   try {
-    const { index, errors } = await pagefind.createIndex({ keepIndexUrl: true });
-    if (!index) return { files: [], diagnostics: errors.map(searchError), pages: 0 };
-    const added = await index.addDirectory({ path: htmlDir, glob: '**/index.html' });
-    const written = await index.writeFiles({ outputPath: scratch });
-    await index.deleteIndex();
-    const diagnostics = [...errors, ...added.errors, ...written.errors].map(searchError);
-    const files = listDir(scratch).map((rel): OutputFile => ({ path: `${prefix}/${SEARCH_FOLDER}/${rel}`, data: readFileSync(join(scratch, rel)) }));
-    return { files, diagnostics, pages: added.page_count };
+    for (const bundle of planBundles(pages)) {
+      const key = sha256(JSON.stringify([SEARCH_VERSION, version, bundle.pages.map((p) => [p.path, p.sha])]));
+      let made = keptBundle(searchDir, previous.get(bundle.path), key);
+      if (!made) {
+        pagefind ??= await import('pagefind');
+        const result = await indexBundle(pagefind, siteDir, bundle.pages, join(scratch, bundle.path));
+        diagnostics.push(...result.errors.map(searchError));
+        made = result.files;
+        indexed.push(bundle.path);
+      }
+      manifest.locales[bundle.locale] = [...(manifest.locales[bundle.locale] ?? []), bundle.path];
+      manifest.bundles.push({ path: bundle.path, key, files: Object.fromEntries([...made].map(([name, data]) => [name, sha256(data)])) });
+      for (const [name, data] of made) files.push({ path: `${prefix}/${SEARCH_FOLDER}/${bundle.path}${name}`, data });
+    }
   } catch (error) {
-    return { files: [], diagnostics: [searchError(error instanceof Error ? error.message : String(error))], pages: 0 };
+    return { files: [], diagnostics: [searchError(error instanceof Error ? error.message : String(error))], pages: 0, indexed };
   } finally {
-    await pagefind.close();
+    await pagefind?.close();
     rmSync(scratch, { recursive: true, force: true });
   }
+  // Last: a build stopped before it leaves the previous manifest, whose keys no longer match.
+  files.push({ path: `${prefix}/${SEARCH_FOLDER}/${SEARCH_MANIFEST}`, data: `${JSON.stringify(manifest, null, 1)}\n` });
+  return { files, diagnostics, pages: pages.length, indexed };
 }

@@ -76,8 +76,12 @@ export const html = defineFormat({
     };
   },
   async site(input) {
-    const { buildSearchIndex } = await import('../search-index.js');
-    const { files, diagnostics } = await buildSearchIndex(join(input.out, 'html'));
+    const { buildSearchIndex, GUIDE_PAGE } = await import('../search-index.js');
+    const pages = input.files.flatMap((rel) => {
+      const path = rel.slice('html/'.length);
+      return rel.startsWith('html/') && GUIDE_PAGE.test(path) ? [{ path, sha: input.hashes[rel] ?? '' }] : [];
+    });
+    const { files, diagnostics } = await buildSearchIndex(join(input.out, 'html'), pages);
     return { files, diagnostics };
   },
   async renderIndex(input: SiteInput, ctx) {
