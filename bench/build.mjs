@@ -14,7 +14,9 @@
 //
 // With --floor, also the floor of the work itself: the same guides parsed, rendered in the five
 // formats and written in one pass on one thread, in a fresh process, by a plain loop over the
-// public functions (no cache, no manifest, no threads, no incremental keys). cold build ÷ floor is
+// public functions (no cache, no manifest, no threads, no incremental keys) — the same site: guide
+// pages with their sidebar and previous/next, the locale indexes, the home page and the search
+// index (Pagefind's CPU counted, as for the build). cold build ÷ floor is
 // what the build's orchestration adds; floor ÷ parse is what the work costs on this machine.
 //
 // With --large N (e.g. 20000), also a cold build of the corpus repeated to N guides (new slugs per
@@ -81,6 +83,7 @@ if (args[0] === '--floor-child') {
   const [, root, out] = args;
   const { parseGuide } = await import(pathToFileURL(path.join(repo, 'packages/parser/dist/index.js')).href);
   const render = await import(pathToFileURL(path.join(repo, 'packages/render/dist/index.js')).href);
+  const { outlineOf } = await import(pathToFileURL(path.join(repo, 'packages/content/dist/index.js')).href);
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const locales = { french: 'fr', english: 'en' };
@@ -108,20 +111,31 @@ if (args[0] === '--floor-child') {
     fs.writeFileSync(tmp, text);
     fs.renameSync(tmp, target);
   };
-  for (const members of groups.values()) {
-    const guides = members.map((m) => parseGuide(fs.readFileSync(m.file, 'utf8'), { path: m.rel, locale: m.locale, slug: m.slug, format: m.format }).guide);
+  // Every guide parsed once, kept: a page's sidebar and previous/next need the whole site (as
+  // outlines, like the build gives them), so the pages are rendered after the last parse.
+  const parsed = [...groups.values()].map((members) =>
+    members.map((m) => parseGuide(fs.readFileSync(m.file, 'utf8'), { path: m.rel, locale: m.locale, slug: m.slug, format: m.format }).guide),
+  );
+  const siteGuides = parsed.flat().map(outlineOf).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : a.locale < b.locale ? -1 : 1));
+  for (const guides of parsed) {
     for (const guide of guides) {
       const translations = guides.filter((g) => g !== guide);
       const base = `${guide.locale}/${guide.slug}`;
-      write(`html/${base}/index.html`, await render.renderHtml(guide, { translations }));
+      write(`html/${base}/index.html`, await render.renderHtml(guide, { translations, siteGuides }));
       write(`single/${base}.html`, (await render.renderSingleHtml(guide, { translations, assets: { contentRoot: root } })).html);
       write(`json/${base}.json`, render.renderJson(guide));
       write(`md/${base}.md`, render.renderMarkdown(guide));
       write(`jsonld/${base}.json`, JSON.stringify(render.renderJsonLd(guide)));
     }
   }
+  // The site's indexes and its search, as the build makes them.
+  for (const locale of Object.values(locales)) write(`html/${locale}/index.html`, render.renderLocaleIndex(locale, siteGuides));
+  write('html/index.html', render.renderHomePage(siteGuides));
+  const search = await render.buildSearchIndex(path.join(out, 'html'));
+  for (const file of search.files) write(file.path, file.data);
+  const childCpuMs = childrenCpuMs();
   const cpu = process.cpuUsage(cpu0);
-  process.stdout.write(JSON.stringify({ ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, files: n, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+  process.stdout.write(JSON.stringify({ ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 + childCpuMs, childCpuMs, files: n, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
   process.exit(0);
 }
 

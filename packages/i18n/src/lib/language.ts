@@ -1,4 +1,16 @@
-import { detect } from 'tinyld';
+import { createRequire } from 'node:module';
+
+type Detect = typeof import('tinyld').detect;
+let tinyld: { detect: Detect } | undefined;
+/**
+ * tinyld's `detect`, loaded on its first use (its CommonJS build, so the rules stay synchronous):
+ * its language profiles cost ~150 ms of CPU to load, which `status`, `stamp` and the publisher's
+ * translation state — everything that imports this package but identifies no language — skip.
+ */
+function detect(...args: Parameters<Detect>): ReturnType<Detect> {
+  tinyld ??= createRequire(import.meta.url)('tinyld') as { detect: Detect };
+  return tinyld.detect(...args);
+}
 /**
  * Tiny per-language hints: function words, letters and small number words. They let rules tell
  * a pasted French sentence from a product name or a UI field list that is the same in both
@@ -13,14 +25,64 @@ interface LanguageHints {
 
 const hints: Record<string, LanguageHints> = {
   fr: {
-    words: new Set('le la les des du un une et est sont pour dans sur avec vous votre vos nous notre nos pas que qui cette ces cet au aux ou mais puis ensuite cliquez sélectionnez il elle ils elles sera être avoir peut'.split(' ')),
+    words: new Set(
+      'le la les des du un une et est sont pour dans sur avec vous votre vos nous notre nos pas que qui cette ces cet au aux ou mais puis ensuite cliquez sélectionnez il elle ils elles sera être avoir peut'.split(
+        ' ',
+      ),
+    ),
     letters: /[éèêëàâçùûüîïôœ]/i,
-    numbers: { zéro: 0, un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12, premier: 1, première: 1, deuxième: 2, second: 2, seconde: 2, troisième: 3 },
+    numbers: {
+      zéro: 0,
+      un: 1,
+      une: 1,
+      deux: 2,
+      trois: 3,
+      quatre: 4,
+      cinq: 5,
+      six: 6,
+      sept: 7,
+      huit: 8,
+      neuf: 9,
+      dix: 10,
+      onze: 11,
+      douze: 12,
+      premier: 1,
+      première: 1,
+      deuxième: 2,
+      second: 2,
+      seconde: 2,
+      troisième: 3,
+    },
   },
   en: {
-    words: new Set('the a an and is are for in on with you your we our not that which this these or but then click select it they will be have can of to'.split(' ')),
+    words: new Set(
+      'the a an and is are for in on with you your we our not that which this these or but then click select it they will be have can of to'.split(' '),
+    ),
     letters: undefined,
-    numbers: { zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, first: 1, second: 2, third: 3, both: 2, once: 1, twice: 2, single: 1, double: 2, triple: 3 },
+    numbers: {
+      zero: 0,
+      one: 1,
+      two: 2,
+      three: 3,
+      four: 4,
+      five: 5,
+      six: 6,
+      seven: 7,
+      eight: 8,
+      nine: 9,
+      ten: 10,
+      eleven: 11,
+      twelve: 12,
+      first: 1,
+      second: 2,
+      third: 3,
+      both: 2,
+      once: 1,
+      twice: 2,
+      single: 1,
+      double: 2,
+      triple: 3,
+    },
   },
   es: {
     words: new Set('el la los las del un una y es son para en con usted su nosotros no que cual esta estos o pero luego haga de a tu tus se lo'.split(' ')),
@@ -28,7 +90,11 @@ const hints: Record<string, LanguageHints> = {
     numbers: { cero: 0, uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10 },
   },
   de: {
-    words: new Set('der die das den dem des ein eine und ist sind für mit sie ihr wir nicht dass welche diese oder aber dann klicken in im auf zu von du dein deine deinen wird werden'.split(' ')),
+    words: new Set(
+      'der die das den dem des ein eine und ist sind für mit sie ihr wir nicht dass welche diese oder aber dann klicken in im auf zu von du dein deine deinen wird werden'.split(
+        ' ',
+      ),
+    ),
     letters: /[äöüß]/i,
     numbers: { null: 0, eins: 1, ein: 1, eine: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10 },
   },
