@@ -30,7 +30,7 @@ function write(dir: string, rel: string, words: string): void {
 }
 
 /** The page URLs a bundle's fragments name. */
-function urlsOf(dir: string, files: { path: string; data: string | Uint8Array }[], bundle: string): string[] {
+function urlsOf(files: { path: string; data: string | Uint8Array }[], bundle: string): string[] {
   return files
     .filter((f) => f.path.startsWith(`html/pagefind/${bundle}fragment/`))
     .map(
@@ -58,8 +58,8 @@ describe('buildSearchIndex', () => {
     expect(indexed).toEqual(['en/0/', 'fr/0/']);
     const manifest = JSON.parse(String(files.find((f) => f.path === 'html/pagefind/bundles.json')?.data));
     expect(manifest.locales).toEqual({ en: ['en/0/'], fr: ['fr/0/'] });
-    expect(urlsOf(dir, files, 'en/0/')).toEqual(['/en/a b (1) [x]/index.html', '/en/first/index.html']);
-    expect(urlsOf(dir, files, 'fr/0/')).toEqual(['/fr/premier/index.html']);
+    expect(urlsOf(files, 'en/0/')).toEqual(['/en/a b (1) [x]/index.html', '/en/first/index.html']);
+    expect(urlsOf(files, 'fr/0/')).toEqual(['/fr/premier/index.html']);
   });
 
   it('keeps a bundle whose pages did not change, and indexes again one whose files were altered', async () => {
