@@ -30,7 +30,7 @@ if (args[0] === '--child') {
   const r = await run(root, { out, formats: ['html'] });
   const result = r.result ?? r;
   const ms = performance.now() - t0;
-  const pagefind = fs.existsSync(path.join(out, 'html', 'pagefind', 'pagefind-entry.json'));
+  const pagefind = fs.existsSync(path.join(out, 'html', 'pagefind', 'bundles.json'));
   // CPU time of this process and of the children it waited for (Pagefind's binary), from
   // /proc/self/stat (utime, stime, cutime, cstime in clock ticks): it holds on a loaded machine.
   const ticks = fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ').slice(11, 15).map(Number);

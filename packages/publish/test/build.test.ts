@@ -7,6 +7,7 @@ import { PNG, englishPrinter, publishTree, frenchNews, frenchPrinter, listTree, 
 
 const ALL = [
   'html/_static/images/printer/p1.png',
+  'html/_static/site-<hash>.css',
   'html/en/ajouter-imprimante/index.html',
   'html/en/index.html',
   'html/fr/ajouter-imprimante/index.html',
@@ -28,8 +29,21 @@ const ALL = [
   'single/fr/nouveautes-mars.html',
 ];
 
-/** Files of the output but the search index (Pagefind's file names hash its content: its own tests pin it). */
-const published = (files: readonly string[]): string[] => files.filter((f) => !f.startsWith('html/pagefind/')).sort();
+/**
+ * Files of the output but the search index (Pagefind's file names hash its content: its own tests
+ * pin it), the stylesheet's content hash written `<hash>`.
+ */
+const published = (files: readonly string[]): string[] =>
+  files
+    .filter((f) => !f.startsWith('html/pagefind/'))
+    .map((f) => f.replace(/^html\/_static\/site-[0-9a-f]{10}\.css$/, 'html/_static/site-<hash>.css'))
+    .sort();
+
+/** A path of {@link ALL} as it is under `out` (the stylesheet's hash read from the folder). */
+const onDisk = (out: string, file: string): string =>
+  file.includes('<hash>')
+    ? `html/_static/${fs.readdirSync(path.join(out, 'html/_static')).find((f) => /^site-[0-9a-f]{10}\.css$/.test(f)) ?? 'site-<none>.css'}`
+    : file;
 
 const PAGE_FORMATS = ['html', 'single', 'json', 'md', 'jsonld'];
 
@@ -98,7 +112,7 @@ describe('a cold build', () => {
     await run(dir);
     const out = path.join(dir, 'dist');
     for (const file of ALL) {
-      const text = fs.readFileSync(path.join(out, file), 'utf8');
+      const text = fs.readFileSync(path.join(out, onDisk(out, file)), 'utf8');
       if (file.endsWith('.html')) expect(text.trimEnd().endsWith('</html>'), file).toBe(true);
       if (file.endsWith('.json')) expect(() => JSON.parse(text), file).not.toThrow();
     }
@@ -106,9 +120,7 @@ describe('a cold build', () => {
     const page = fs.readFileSync(path.join(out, 'html/fr/ajouter-imprimante/index.html'), 'utf8');
     expect(page).toContain('src="../../_static/images/printer/p1.png"');
     expect(page).toContain('href="../../en/ajouter-imprimante/index.html"');
-    expect(fs.readFileSync(path.join(out, 'single/fr/ajouter-imprimante.html'), 'utf8')).toContain(
-      `data:image/png;base64,${PNG.toString('base64')}`,
-    );
+    expect(fs.readFileSync(path.join(out, 'single/fr/ajouter-imprimante.html'), 'utf8')).toContain(`data:image/png;base64,${PNG.toString('base64')}`);
     const index = JSON.parse(fs.readFileSync(path.join(out, 'json/index.json'), 'utf8'));
     expect(index.guides.map((g: { slug: string; locale: string }) => `${g.locale}/${g.slug}`)).toEqual([
       'en/ajouter-imprimante',
@@ -218,9 +230,7 @@ describe('an incremental build', () => {
       'single/en/nouveautes-mars.html',
       'single/fr/nouveautes-mars.html',
     ]);
-    expect(fs.readFileSync(path.join(dir, 'dist/html/fr/nouveautes-mars/index.html'), 'utf8')).toContain(
-      'href="../../en/nouveautes-mars/index.html"',
-    );
+    expect(fs.readFileSync(path.join(dir, 'dist/html/fr/nouveautes-mars/index.html'), 'utf8')).toContain('href="../../en/nouveautes-mars/index.html"');
   });
 
   test('a deleted guide: its outputs are removed, after the manifest that drops them', async () => {
@@ -228,7 +238,13 @@ describe('an incremental build', () => {
     await run(dir);
     fs.rmSync(path.join(dir, 'content/fr/nouveautes-mars.md'));
     const { result } = await run(dir);
-    const gone = ['html/fr/nouveautes-mars/index.html', 'json/fr/nouveautes-mars.json', 'jsonld/fr/nouveautes-mars.json', 'md/fr/nouveautes-mars.md', 'single/fr/nouveautes-mars.html'];
+    const gone = [
+      'html/fr/nouveautes-mars/index.html',
+      'json/fr/nouveautes-mars.json',
+      'jsonld/fr/nouveautes-mars.json',
+      'md/fr/nouveautes-mars.md',
+      'single/fr/nouveautes-mars.html',
+    ];
     expect(published(result.removed)).toEqual(gone);
     expect(published(listTree(path.join(dir, 'dist')))).toEqual(ALL.filter((f) => !gone.includes(f)));
     expect(fs.existsSync(path.join(dir, 'dist/html/fr/nouveautes-mars'))).toBe(false);
@@ -271,14 +287,22 @@ describe('an incremental build', () => {
     expect(published(listTree(path.join(dir, 'dist')))).toEqual(ALL.filter((f) => f.startsWith('json/')));
     const { result } = await run(dir, { formats: ['md', 'json'] });
     // The JSON index lists the files of the formats built with it: md joined, so it changed.
-    expect(published(result.written)).toEqual(ALL.filter((f) => f.startsWith('md/')).concat('json/index.json').sort());
+    expect(published(result.written)).toEqual(
+      ALL.filter((f) => f.startsWith('md/'))
+        .concat('json/index.json')
+        .sort(),
+    );
     // md alone: the JSON outputs stay, and stay in the manifest.
     const alone = await run(dir, { formats: ['md'] });
     expect(alone.result.written).toEqual([]);
     expect(alone.result.removed).toEqual([]);
     expect(published(listTree(path.join(dir, 'dist')))).toEqual(ALL.filter((f) => f.startsWith('md/') || f.startsWith('json/')));
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'dist', MANIFEST_PATH), 'utf8'));
-    expect(Object.keys(manifest.files).filter((f) => f.startsWith('json/')).sort()).toEqual(ALL.filter((f) => f.startsWith('json/')));
+    expect(
+      Object.keys(manifest.files)
+        .filter((f) => f.startsWith('json/'))
+        .sort(),
+    ).toEqual(ALL.filter((f) => f.startsWith('json/')));
     // A guide deleted meanwhile: its JSON goes when json is built again.
     fs.rmSync(path.join(dir, 'content/fr/nouveautes-mars.md'));
     expect((await run(dir, { formats: ['md'] })).result.removed).toEqual(['md/fr/nouveautes-mars.md']);
@@ -396,7 +420,12 @@ describe('kill safety and leftovers', () => {
     const fresh = tempTree(standardTree());
     await run(fresh);
     for (const file of ALL) {
-      expect(fs.readFileSync(path.join(dir, 'dist', file)).equals(fs.readFileSync(path.join(fresh, 'dist', file))), file).toBe(true);
+      expect(
+        fs
+          .readFileSync(path.join(dir, 'dist', onDisk(path.join(dir, 'dist'), file)))
+          .equals(fs.readFileSync(path.join(fresh, 'dist', onDisk(path.join(fresh, 'dist'), file)))),
+        file,
+      ).toBe(true);
     }
   });
 
@@ -472,9 +501,7 @@ describe('usage', () => {
       },
     });
     const { result } = await run(dir, { registry: [...formats, broken], formats: ['broken'] });
-    expect(result.diagnostics.filter((d) => d.ruleId === 'build/render-failed').map((d) => [d.file, d.severity])).toEqual([
-      ['fr/nouveautes-mars.md', 'error'],
-    ]);
+    expect(result.diagnostics.filter((d) => d.ruleId === 'build/render-failed').map((d) => [d.file, d.severity])).toEqual([['fr/nouveautes-mars.md', 'error']]);
     expect(published(listTree(path.join(dir, 'dist')))).toEqual(['broken/en/ajouter-imprimante.txt', 'broken/fr/ajouter-imprimante.txt']);
     // The failed unit is tried again next time; the others are not.
     const again = await run(dir, { registry: [...formats, broken], formats: ['broken'] });
@@ -509,11 +536,12 @@ describe('usage', () => {
       'fr/nouveautes-mars.md',
     ]);
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'dist', MANIFEST_PATH), 'utf8')) as { units: Record<string, { diagnostics?: unknown[] }> };
-    expect(Object.entries(manifest.units).filter(([, u]) => u.diagnostics).map(([id]) => id).sort()).toEqual([
-      'first:en/ajouter-imprimante',
-      'first:fr/ajouter-imprimante',
-      'first:fr/nouveautes-mars',
-    ]);
+    expect(
+      Object.entries(manifest.units)
+        .filter(([, u]) => u.diagnostics)
+        .map(([id]) => id)
+        .sort(),
+    ).toEqual(['first:en/ajouter-imprimante', 'first:fr/ajouter-imprimante', 'first:fr/nouveautes-mars']);
   });
 });
 
@@ -573,7 +601,9 @@ describe('the site title and URL', () => {
     expect((await run(dir, { site: { url: BASE } })).result.written).toEqual([]);
     // Another address: every page and the sitemap carry it, so they are rendered again.
     const moved = await run(dir, { site: { url: 'https://docs.example.com' } });
-    expect(moved.result.written).toEqual(expect.arrayContaining(['html/fr/ajouter-imprimante/index.html', 'jsonld/fr/ajouter-imprimante.json', 'html/sitemap.xml']));
+    expect(moved.result.written).toEqual(
+      expect.arrayContaining(['html/fr/ajouter-imprimante/index.html', 'jsonld/fr/ajouter-imprimante.json', 'html/sitemap.xml']),
+    );
     const sitemap = fs.readFileSync(path.join(dir, 'dist/html/sitemap.xml'), 'utf8');
     expect(sitemap).toContain('<loc>https://docs.example.com/fr/ajouter-imprimante/</loc>');
     expect(sitemap).not.toContain(BASE);

@@ -115,6 +115,14 @@ function htmlPages(): string[] {
 describe.skipIf(!hasChromium)('the published content/ site in Chromium', () => {
   it('publishes without error, and a no-op publish does not index again', async () => {
     expect(firstRun.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // Every page links the one stylesheet file of the site, none inlines it.
+    for (const url of htmlPages()) {
+      const text = readFileSync(path.join(out, 'html', url), 'utf8');
+      const href = /<link rel="stylesheet" href="([^"]+)">/.exec(text)?.[1] ?? '';
+      expect(href, url).toMatch(/^(\.\.\/)*_static\/site-[0-9a-f]{10}\.css$/);
+      expect(existsSync(path.join(out, 'html', path.dirname(url), href)), url).toBe(true);
+      expect(text, url).not.toContain('<style>');
+    }
     // content/ is small: one bundle per locale.
     const bundles = JSON.parse(readFileSync(path.join(out, 'html', 'pagefind', 'bundles.json'), 'utf8'));
     expect(bundles.locales).toEqual({ en: ['en/0/'], fr: ['fr/0/'] });

@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../src/index.js';
+import type { OutputFile } from '../src/lib/format.js';
 import { PAGES_PER_BUNDLE, planBundles } from '../src/lib/search-index.js';
 
 const dirs: string[] = [];
@@ -29,14 +30,17 @@ function write(dir: string, rel: string, words: string): void {
   );
 }
 
+/** A file's bytes (the search index has no copied files). */
+const dataOf = (file: OutputFile | undefined): string | Uint8Array => (file && 'data' in file ? file.data : '');
+
 /** The page URLs a bundle's fragments name. */
-function urlsOf(files: { path: string; data: string | Uint8Array }[], bundle: string): string[] {
+function urlsOf(files: OutputFile[], bundle: string): string[] {
   return files
     .filter((f) => f.path.startsWith(`html/pagefind/${bundle}fragment/`))
     .map(
       (f) =>
         JSON.parse(
-          gunzipSync(f.data as Uint8Array)
+          gunzipSync(dataOf(f) as Uint8Array)
             .toString('utf8')
             .replace(/^pagefind_dcd/, ''),
         ).url as string,
@@ -56,7 +60,7 @@ describe('buildSearchIndex', () => {
     expect(diagnostics).toEqual([]);
     expect(pages).toBe(3);
     expect(indexed).toEqual(['en/0/', 'fr/0/']);
-    const manifest = JSON.parse(String(files.find((f) => f.path === 'html/pagefind/bundles.json')?.data));
+    const manifest = JSON.parse(String(dataOf(files.find((f) => f.path === 'html/pagefind/bundles.json'))));
     expect(manifest.locales).toEqual({ en: ['en/0/'], fr: ['fr/0/'] });
     expect(urlsOf(files, 'en/0/')).toEqual(['/en/a b (1) [x]/index.html', '/en/first/index.html']);
     expect(urlsOf(files, 'fr/0/')).toEqual(['/fr/premier/index.html']);
@@ -64,10 +68,10 @@ describe('buildSearchIndex', () => {
 
   it('keeps a bundle whose pages did not change, and indexes again one whose files were altered', async () => {
     const dir = site({ 'en/first/index.html': 'alpha', 'fr/premier/index.html': 'charlie' });
-    const commit = (files: { path: string; data: string | Uint8Array }[]): void => {
+    const commit = (files: OutputFile[]): void => {
       for (const f of files) {
         mkdirSync(path.join(dir, path.dirname(f.path.slice('html/'.length))), { recursive: true });
-        writeFileSync(path.join(dir, f.path.slice('html/'.length)), f.data);
+        writeFileSync(path.join(dir, f.path.slice('html/'.length)), dataOf(f));
       }
     };
     commit((await buildSearchIndex(dir)).files);

@@ -78,7 +78,12 @@ function resolveUncached(url: string, roots: AssetRoots, guidePath: string): Ass
     return { ok: false, reason: 'invalid', ruleId: 'render/asset-invalid', message: `Unexpected malformed URL \`${url}\`, expected a percent-encoded path` };
   }
   if (decoded === '' || decoded.includes('\0') || decoded.includes('\\')) {
-    return { ok: false, reason: 'invalid', ruleId: 'render/asset-invalid', message: `Unexpected image path \`${url}\`, expected a plain relative path with forward slashes` };
+    return {
+      ok: false,
+      reason: 'invalid',
+      ruleId: 'render/asset-invalid',
+      message: `Unexpected image path \`${url}\`, expected a plain relative path with forward slashes`,
+    };
   }
   const contentRoot = path.resolve(roots.contentRoot);
   const staticDir = path.resolve(roots.staticDir ?? roots.contentRoot);
@@ -90,7 +95,12 @@ function resolveUncached(url: string, roots: AssetRoots, guidePath: string): Ass
   }
   const real = realOrNull(candidate);
   if (real === null) {
-    return { ok: false, reason: 'not-found', ruleId: 'render/asset-not-found', message: `Unexpected missing image \`${url}\`, expected a file at \`${path.relative(contentRoot, candidate).split(path.sep).join('/')}\`` };
+    return {
+      ok: false,
+      reason: 'not-found',
+      ruleId: 'render/asset-not-found',
+      message: `Unexpected missing image \`${url}\`, expected a file at \`${path.relative(contentRoot, candidate).split(path.sep).join('/')}\``,
+    };
   }
   const realRoots = allowed.map(realOrNull).filter((r): r is string => r !== null);
   if (!realRoots.some((r) => inside(r, real))) {
@@ -114,17 +124,15 @@ function resolveUncached(url: string, roots: AssetRoots, guidePath: string): Ass
  * @param onDiagnostic Receives `render/asset-*` diagnostics.
  * @returns `(url, guide) => bytes | undefined`.
  */
-export function createAssetReader(
-  roots: AssetRoots,
-  onDiagnostic?: (d: Diagnostic) => void,
-): (url: string, guide: Guide) => Uint8Array | undefined {
+export function createAssetReader(roots: AssetRoots, onDiagnostic?: (d: Diagnostic) => void): (url: string, guide: Guide) => Uint8Array | undefined {
   return (url, guide) => {
     const r = resolveAssetPath(url, roots, guide.path);
     const report = (ruleId: string, message: string, severity: Diagnostic['severity']): void => {
       onDiagnostic?.(createDiagnostic({ file: guide.path, ruleId, message, severity, position: imagePosition(guide, url), data: { url } }));
     };
     if (!r.ok) {
-      if (r.reason === 'remote') report('render/asset-remote', `Unexpected remote image \`${url}\` in a single-file page, expected a local file (left as a link)`, 'info');
+      if (r.reason === 'remote')
+        report('render/asset-remote', `Unexpected remote image \`${url}\` in a single-file page, expected a local file (left as a link)`, 'info');
       else report(r.ruleId, r.message, r.reason === 'outside' ? 'error' : 'warning');
       return undefined;
     }

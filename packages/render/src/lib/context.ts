@@ -75,6 +75,12 @@ export interface RenderContext {
   siteGuides?: readonly Guide[];
   /** Wrap long code lines instead of scrolling them (with a visible edge). */
   codeWrap?: boolean;
+  /**
+   * Site pages link the site's stylesheet file (`_static/site-<hash>.css`, which the caller
+   * publishes: the `html` format does) instead of inlining it. Default: inline, so a page rendered
+   * alone is whole.
+   */
+  stylesheetFile?: boolean;
   /** Words of the page chrome a project adds or replaces, by language. */
   strings?: UiTextOverrides;
 }

@@ -5,7 +5,7 @@ import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { defaultHrefFor, pageUrl } from './context.js';
 import type { FormatName, RenderContext } from './context.js';
-import { PAGE_CSS, SITE_CSS } from './css.js';
+import { PAGE_CSS, SITE_CSS, SITE_STYLESHEET_PATH } from './css.js';
 import { SITE_SCRIPT, SITE_SCRIPT_HASH } from './site-script.js';
 import { languageName, safeLang, textDirection, uiStrings } from './strings.js';
 
@@ -40,6 +40,11 @@ export interface PageParts {
   aside?: Element | undefined;
   /** `data-*` attributes of `<body>` (words the site script uses), `class` of `<body>`. */
   bodyProperties?: Element['properties'];
+  /**
+   * A site page's way to the site folder (`../../` from a guide page): given, the page links the
+   * site's stylesheet file there ({@link SITE_STYLESHEET_PATH}) instead of inlining it.
+   */
+  siteRoot?: string | undefined;
 }
 
 const stringifier = unified().use(rehypeStringify, { allowDangerousHtml: false }).freeze();
@@ -65,7 +70,10 @@ export function renderPage(parts: PageParts): string {
   head.push(...(parts.head ?? []));
   // Before the stylesheet: the theme is set before anything is painted.
   if (parts.site) head.push(h('script', SITE_SCRIPT));
-  head.push(h('style', `${PAGE_CSS}${parts.site ? `\n${SITE_CSS}` : ''}${parts.extraCss ? `\n${parts.extraCss}` : ''}`));
+  if (parts.site && parts.siteRoot !== undefined) {
+    head.push(h('link', { rel: 'stylesheet', href: `${parts.siteRoot}${SITE_STYLESHEET_PATH}` }));
+    if (parts.extraCss) head.push(h('style', parts.extraCss));
+  } else head.push(h('style', `${PAGE_CSS}${parts.site ? `\n${SITE_CSS}` : ''}${parts.extraCss ? `\n${parts.extraCss}` : ''}`));
   const body: ElementContent[] = [h('a', { className: ['skip-link'], href: '#main' }, t.skip)];
   if (parts.header) body.push(parts.header);
   const main = h('main', { id: 'main', tabIndex: -1 }, parts.main);
@@ -185,7 +193,11 @@ export function guideHeader(guide: Guide, ctx: RenderContext, format: FormatName
 export function siteControls(locale: string, ctx: RenderContext, bundle: string): Element {
   const t = uiStrings(locale, ctx.strings);
   return h('div', { className: ['site-controls'] }, [
-    h('div', { className: ['search'], role: 'search', dataBundle: bundle, dataLocale: locale }, h('button', { type: 'button', className: ['search-button'] }, t.search)),
+    h(
+      'div',
+      { className: ['search'], role: 'search', dataBundle: bundle, dataLocale: locale },
+      h('button', { type: 'button', className: ['search-button'] }, t.search),
+    ),
     h('button', { type: 'button', className: ['theme-toggle'], ariaPressed: 'false' }, t.theme),
   ]);
 }

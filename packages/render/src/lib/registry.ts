@@ -14,6 +14,4 @@ import { single } from './outputs/single.js';
 export const formats: readonly Format<any>[] = [html, single, json, md, jsonld, data, pdf];
 
 /** The ids of the formats built when none are named (all but those that need a browser). */
-export const DEFAULT_FORMATS: readonly string[] = formats
-  .filter((f) => f.byDefault)
-  .map((f) => f.id);
+export const DEFAULT_FORMATS: readonly string[] = formats.filter((f) => f.byDefault).map((f) => f.id);

@@ -101,5 +101,6 @@ export async function renderGuidePage(guide: Guide, ctx: RenderContext): Promise
     aside: guides ? sidebar(guide, guides, ctx) : undefined,
     main,
     bodyProperties: siteBodyProperties(guide.locale, ctx),
+    siteRoot: ctx.stylesheetFile ? '../../' : undefined,
   });
 }

@@ -14,7 +14,11 @@ export interface WalkNode {
  * @param fn Called with each node, its parent (or null at the top) and its index in the parent.
  * @returns `false` when the walk was stopped.
  */
-export function walk(nodes: readonly WalkNode[], fn: (node: WalkNode, parent: WalkNode | null, index: number) => boolean | void, parent: WalkNode | null = null): boolean {
+export function walk(
+  nodes: readonly WalkNode[],
+  fn: (node: WalkNode, parent: WalkNode | null, index: number) => boolean | void,
+  parent: WalkNode | null = null,
+): boolean {
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i] as WalkNode;
     if (fn(node, parent, i) === false) return false;

@@ -83,6 +83,7 @@ export function renderHomePage(guides: readonly Guide[], ctx: RenderContext = {}
     header: siteHeader(lang, ctx, undefined, 'pagefind/'),
     main,
     bodyProperties: siteBodyProperties(lang, ctx),
+    siteRoot: ctx.stylesheetFile ? '' : undefined,
   });
 }
 
@@ -131,5 +132,6 @@ export function renderLocaleIndex(locale: string, guides: readonly Guide[], ctx:
     header: siteHeader(locale, ctx, '../index.html', '../pagefind/', switcher),
     main,
     bodyProperties: siteBodyProperties(locale, ctx),
+    siteRoot: ctx.stylesheetFile ? '../' : undefined,
   });
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Diagnostic, Guide } from '@guidekit/model';
 import { createImageInfo } from '../assets.js';
+import { SITE_STYLESHEET, SITE_STYLESHEET_PATH } from '../css.js';
 import type { RenderContext } from '../context.js';
 import { defineFormat } from '../format.js';
 import type { FormatContext, OutputFile, SiteInput } from '../format.js';
@@ -33,6 +34,7 @@ function renderContext(ctx: FormatContext, diagnostics: Diagnostic[]): RenderCon
     },
     imageInfo: createImageInfo(assetRoots(ctx)),
     onDiagnostic: buildReporter(ctx, diagnostics),
+    stylesheetFile: true,
   };
 }
 
@@ -54,7 +56,7 @@ function imageFiles(guides: readonly Guide[], ctx: FormatContext): OutputFile[] 
 /**
  * The HTML site: `html/<locale>/<slug>/index.html` per guide (its language switcher makes it
  * depend on its translations), then `html/index.html`, `html/<locale>/index.html`, the images
- * the pages use, and `html/sitemap.xml` when the site's URL is configured. A page's sidebar and
+ * the pages use, the stylesheet they link (`html/_static/site-<hash>.css`), and `html/sitemap.xml` when the site's URL is configured. A page's sidebar and
  * previous/next depend on the site's index, its notices on its translation state; the site step
  * indexes the committed pages for search (`html/pagefind/`, Pagefind).
  */
@@ -89,8 +91,9 @@ export const html = defineFormat({
     const { renderHomePage, renderLocaleIndex } = await import('../formats/html.js');
     const { renderSitemap } = await import('../formats/sitemap.js');
     const rc = renderContext(ctx, diagnostics);
-    // Images first: the pages already written point at them.
+    // Images and the stylesheet first: the pages already written point at them.
     const files = imageFiles(input.guides, ctx);
+    files.push({ path: `html/${SITE_STYLESHEET_PATH}`, data: SITE_STYLESHEET });
     for (const locale of [...new Set(input.guides.map((g) => g.locale))].sort()) {
       files.push({
         path: `html/${locale}/index.html`,
