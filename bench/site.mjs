@@ -65,7 +65,8 @@ writeCopies(sources, root, Math.ceil(wanted / sources.length));
 
 /** One publish of the html format with `checkout`'s code, in a fresh process. */
 const publishWith = (checkout, out) => {
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', checkout, root, out], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  // cwd = the bench's folder: the content cache goes to <tmp>/node_modules/.cache, nothing shared with the repo.
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', checkout, root, out], { cwd: tmp, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`publish failed (${checkout}):\n${r.stderr}`);
   return JSON.parse(r.stdout);
 };
@@ -77,8 +78,8 @@ const median = (xs) => {
 const fresh = (name) => {
   const out = path.join(tmp, name);
   fs.rmSync(out, { recursive: true, force: true });
-  // The content cache lives under the root: every cold build starts without it.
-  fs.rmSync(path.join(root, '.guidekit'), { recursive: true, force: true });
+  // Every cold build starts without the content cache (under <tmp>/node_modules: see publishWith).
+  fs.rmSync(path.join(tmp, 'node_modules'), { recursive: true, force: true });
   return out;
 };
 
