@@ -8,6 +8,7 @@ it('pins the public API', async () => {
       "DEFAULT_FORMATS",
       "FormatUnavailableError",
       "MAX_INLINE_BYTES",
+      "PAGES_PER_BUNDLE",
       "SITE_CSP",
       "buildSearchIndex",
       "componentRegistry",
