@@ -128,16 +128,19 @@ describe('the lock on the output folder', () => {
 
   test('with --no-wait the second build exits 2 with a plain message; a lock whose process is gone is taken over', async () => {
     const dir = tempTree(tutorials(8));
-    const first = build(dir, 'dist');
+    expect((await build(dir, 'dist')).code).toBe(0);
+    // A live process holds the lock (a build racing this one could finish before the second
+    // starts; the real two-builds-at-once case is the test above).
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 120000)'], { stdio: 'ignore' });
     const lock = path.join(dir, 'dist/.guidekit/lock');
-    while (!fs.existsSync(lock)) await new Promise((resolve) => setTimeout(resolve, 20));
+    const host = (await import('node:os')).hostname();
+    fs.writeFileSync(lock, JSON.stringify({ pid: holder.pid, host }));
     const second = await build(dir, 'dist', '--no-wait');
     expect(second.code).toBe(2);
     expect(second.stderr).toMatch(/Unexpected lock on the output folder .*dist: process \d+ on .* is building into it/);
-    expect((await first).code).toBe(0);
-    // A lock left by a killed build: its process is gone.
-    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-    fs.writeFileSync(lock, JSON.stringify({ pid: Number(gone.stdout), host: (await import('node:os')).hostname() }));
+    // The holder is killed: its lock is stale and taken over.
+    holder.kill('SIGKILL');
+    await new Promise((resolve) => holder.once('exit', resolve));
     const third = await build(dir, 'dist', '--no-wait');
     expect(third.code, third.stderr).toBe(0);
     expect(fs.existsSync(lock)).toBe(false);

@@ -40,7 +40,9 @@ describe('image stage (imageDiagnostics)', () => {
     const candidates = [path.join(root, 'static'), path.join(root, 'public')];
     const none = imageDiagnostics(guides, { root, staticDir: null, configured: false, candidates });
     expect(none.map((d) => [d.ruleId, d.severity, d.file])).toEqual([['content/no-static-dir', 'info', '.']]);
-    expect(none[0]?.message).toBe('No static folder found (looked for `static`, `public`), so images were not checked: create one of these folders or set `staticDir` in guidekit.config.json');
+    expect(none[0]?.message).toBe(
+      'No static folder found (looked for `static`, `public`), so images were not checked: create one of these folders or set `staticDir` in guidekit.config.json',
+    );
     expect(imageDiagnostics(guides, { root, staticDir: null, configured: true, candidates })).toEqual([]);
     expect(
       imageDiagnostics([{ path: 'a.md', absPath: path.join(root, 'a.md'), images: [] }], {

@@ -44,7 +44,10 @@ describe.skipIf(!present)('the real corpus, with no configuration', () => {
     expect(content.stats.files).toBe(rows.length);
     expect(content.guides.map((g) => g.locale).sort()).toEqual(rows.map((r) => r.locale).sort());
 
-    const twins = rows.filter((r) => r.locale === 'fr' && r.hasTwin).map((r) => stem(r.filename)).sort();
+    const twins = rows
+      .filter((r) => r.locale === 'fr' && r.hasTwin)
+      .map((r) => stem(r.filename))
+      .sort();
     const paired = content.translations
       .filter((t) => t.source && t.translations.some((g) => g.locale === 'en'))
       .map((t) => t.slug)
@@ -55,7 +58,10 @@ describe.skipIf(!present)('the real corpus, with no configuration', () => {
     const mixed = content.translations.filter((t) => t.source?.format === 'md' && t.translations.some((g) => g.format === 'mdx'));
     expect(mixed.length).toBeGreaterThanOrEqual(1);
 
-    const frenchOnly = rows.filter((r) => r.locale === 'fr' && !r.hasTwin).map((r) => `french/${r.filename}`).sort();
+    const frenchOnly = rows
+      .filter((r) => r.locale === 'fr' && !r.hasTwin)
+      .map((r) => `french/${r.filename}`)
+      .sort();
     const untranslated = content.diagnostics
       .filter((d) => d.ruleId === 'content/missing-translation')
       .map((d) => d.file)

@@ -10,8 +10,7 @@ const at = (line: number, ruleId: string, column = 1, file = 'g.md'): Diagnostic
   ruleId,
   message: `problem at ${line}`,
 });
-const kept = (diagnostics: Diagnostic[], source: string) =>
-  applyInlineDirectives(diagnostics, () => source).map((d) => `${d.line}:${d.ruleId}`);
+const kept = (diagnostics: Diagnostic[], source: string) => applyInlineDirectives(diagnostics, () => source).map((d) => `${d.line}:${d.ruleId}`);
 
 describe('applyInlineDirectives', () => {
   it('silences a rule between disable and enable, and only that rule', () => {
@@ -52,11 +51,7 @@ describe('applyInlineDirectives', () => {
 
   it('disable-next-line silences only the next line, for the rules named', () => {
     const source = 'a\n<!-- guidekit-disable-next-line x/r -->\nb\nc\n';
-    expect(kept([at(3, 'x/r'), at(3, 'y/s'), at(4, 'x/r'), at(2, 'x/r')], source)).toEqual([
-      '3:y/s',
-      '4:x/r',
-      '2:x/r',
-    ]);
+    expect(kept([at(3, 'x/r'), at(3, 'y/s'), at(4, 'x/r'), at(2, 'x/r')], source)).toEqual(['3:y/s', '4:x/r', '2:x/r']);
   });
 
   it('disable-next-line without ids silences every rule on the next line', () => {

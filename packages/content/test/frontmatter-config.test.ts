@@ -24,7 +24,7 @@ describe('guidekit.config.json `frontmatter`: project-declared fields', () => {
     const dir = tree('{\n  "frontmatter": {\n    "properties": {\n      "title": { "type": "number" }\n    }\n  }\n}\n');
     const { diagnostics } = await loadConfig(dir, { cwd: dir });
     expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`)).toEqual([
-      '4:16 config/invalid Unexpected value at `frontmatter.properties.title` (expected a field name other than the built-in `title`)',
+      '4:16 config/invalid Unexpected object at `frontmatter.properties.title`, expected a field name other than the built-in `title`',
     ]);
   });
 });
@@ -47,7 +47,9 @@ describe('declared fields and the unknown-key rule through check()', () => {
   });
 
   test('frontmatter/unknown-key follows the rule settings: off, error', async () => {
-    expect(await checkTree({ sourceLocale: 'fr', frontmatter, rules: { 'frontmatter/unknown-key': 'off' } }, guide)).toEqual(['3:13 error parse/frontmatter-type']);
+    expect(await checkTree({ sourceLocale: 'fr', frontmatter, rules: { 'frontmatter/unknown-key': 'off' } }, guide)).toEqual([
+      '3:13 error parse/frontmatter-type',
+    ]);
     expect(await checkTree({ sourceLocale: 'fr', frontmatter, rules: { 'frontmatter/unknown-key': 'error' } }, guide)).toEqual([
       '3:13 error parse/frontmatter-type',
       '4:1 error frontmatter/unknown-key',

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  canonicalLocale,
-  isSourceLocale,
-  localeFromFolder,
-  mergeLocaleAliases,
-  splitLocaleSuffix,
-} from '../src/lib/locale.js';
+import { canonicalLocale, isSourceLocale, localeFromFolder, mergeLocaleAliases, splitLocaleSuffix } from '../src/lib/locale.js';
 
 describe('locale detection', () => {
   const aliases = mergeLocaleAliases({ anglais: 'en', Klingon: 'tlh' });

@@ -61,7 +61,9 @@ describe('the configuration file', () => {
     const dir = makeTree({ 'guidekit.config.json': text });
     const { diagnostics } = await loadConfig(dir, { cwd: dir });
     expect(diagnostics.map((x) => [x.ruleId, x.line, x.column])).toEqual([['config/invalid', 4, 60]]);
-    expect(diagnostics[0]?.message).toBe('Unexpected value at `overrides.0.rules.code-mismatch` (expected off, warn, error, 0, 1, 2, or [level, { ...options }])');
+    expect(diagnostics[0]?.message).toBe(
+      'Unexpected text `warnn` at `overrides.0.rules.code-mismatch`, expected off, warn, error, 0, 1, 2, or [level, { ...options }]',
+    );
     const good = makeTree({ 'guidekit.config.json': text.replace('warnn', 'warn') });
     const { config, diagnostics: none } = await loadConfig(good, { cwd: good });
     expect(none).toEqual([]);

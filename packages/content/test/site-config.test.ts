@@ -39,13 +39,13 @@ describe('the reader site keys of guidekit.config.json', () => {
     const found = diagnostics.map((d) => [d.line, d.message]);
     expect(found).toEqual(
       expect.arrayContaining([
-        [2, expect.stringMatching(/^Unexpected value at `components\.Callout` \(.*expected `aside` \(a notice\), `youtube`/)],
-        [2, expect.stringMatching(/^Unexpected value at `components\.Warn` \(at `attributes\.on click`: expected an attribute name/)],
-        [2, expect.stringMatching(/^Unexpected value at `components\.1x` \(expected a component name/)],
-        [4, expect.stringMatching(/^Unexpected value at `site\.authorType`/)],
-        [5, expect.stringMatching(/^Unexpected value at `site\.strings\.fr\.staleGuideOne` \(expected the `\{steps\}` placeholder/)],
+        [2, expect.stringMatching(/^Unexpected text `iframe` at `components\.Callout`, expected `aside` \(a notice\), `youtube`/)],
+        [2, expect.stringMatching(/^Unexpected object at `components\.Warn`, at `attributes\.on click`: expected an attribute name/)],
+        [2, expect.stringMatching(/^Unexpected text `aside` at `components\.1x`, expected a component name/)],
+        [4, expect.stringMatching(/^Unexpected text `Team` at `site\.authorType`, expected one of `Person`, `Organization`$/)],
+        [5, expect.stringMatching(/^Unexpected text `Traduction à revoir\.` at `site\.strings\.fr\.staleGuideOne`, expected the `\{steps\}` placeholder/)],
         [5, expect.stringMatching(/^Unexpected key `site\.strings\.fr\.stale`, expected one of `skip`, /)],
-        [5, expect.stringMatching(/^Unexpected value at `site\.strings\.fr-CA` \(expected a language code/)],
+        [5, expect.stringMatching(/^Unexpected object at `site\.strings\.fr-CA`, expected a language code/)],
       ]),
     );
     expect(diagnostics.every((d) => d.ruleId === 'config/invalid')).toBe(true);

@@ -93,6 +93,55 @@ function componentError(issue: { code?: string; input?: unknown; errors?: unknow
   return inner.path.length > 0 ? `at \`${inner.path.map(String).join('.')}\`: ${inner.message}` : inner.message;
 }
 
+/** The value at a path of the parsed JSON (`undefined` where there is none). */
+function valueAt(root: unknown, where: readonly PropertyKey[]): unknown {
+  let node = root;
+  for (const key of where) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+/** What a JSON value is, as "Unexpected … at" names it. */
+function kindOf(value: unknown): string {
+  if (value === null || typeof value === 'number' || typeof value === 'boolean') return `\`${String(value)}\``;
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'string') return `text \`${value.length > 40 ? `${value.slice(0, 40)}…` : value}\``;
+  if (typeof value === 'object') return 'object';
+  return 'value';
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  array: 'a list',
+  object: 'an object',
+  string: 'a text',
+  number: 'a number',
+  boolean: '`true` or `false`',
+  record: 'an object',
+};
+
+/**
+ * A configuration value zod refused, in the project's words: "Unexpected X at `path`, expected Y".
+ * Our own messages already say what is expected; zod's wording ("Invalid input: expected array,
+ * received string") is replaced where the issue says enough to do better, kept in parentheses otherwise.
+ */
+function valueMessage(
+  issue: { code?: string; message: string; expected?: unknown; values?: readonly unknown[]; minimum?: unknown; origin?: unknown },
+  value: unknown,
+  shown: string,
+): string {
+  if (issue.message.startsWith('expected ') || issue.message.startsWith('at `')) return `Unexpected ${kindOf(value)} at \`${shown}\`, ${issue.message}`;
+  if (issue.code === 'invalid_type' && typeof issue.expected === 'string') {
+    return `Unexpected ${kindOf(value)} at \`${shown}\`, expected ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+  }
+  if (issue.code === 'invalid_value' && Array.isArray(issue.values)) {
+    return `Unexpected ${kindOf(value)} at \`${shown}\`, expected one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}`;
+  }
+  if (issue.code === 'too_small' && issue.origin === 'string') return `Unexpected empty text at \`${shown}\`, expected some words`;
+  return `Unexpected value at \`${shown}\` (${issue.message})`;
+}
+
 /**
  * A record whose keys must match `pattern`: zod reports a bad key as "Invalid key in record",
  * so the message is given here, where it is known.
@@ -364,7 +413,7 @@ export async function loadConfig(root: string, options: LoadConfigOptions = {}):
         const shown = where.map(String).join('.') || '(root)';
         const message =
           key === undefined
-            ? `Unexpected value at \`${shown}\` (${issue.message})`
+            ? valueMessage(issue, valueAt(value, where), shown)
             : `Unexpected key \`${shown}\`, expected one of ${allowedKeys(issue.path)
                 .map((k) => `\`${k}\``)
                 .join(', ')}`;
