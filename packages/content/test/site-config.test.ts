@@ -67,3 +67,24 @@ describe('the reader site keys of guidekit.config.json', () => {
     expect(validate({ site: { authors: { Team: 'Group' } } })).toBe(false);
   });
 });
+
+describe('an invalid configuration', () => {
+  it('reports every wrong key and value, and keeps the rest of the file', async () => {
+    const text = ['{', '  "sourceLocale": "en",', '  "locales": "fr",', '  "site": { "title": "Docs", "authorType": "Team" },', '  "colour": "blue"', '}'].join(
+      '\n',
+    );
+    const { config, diagnostics } = await load(text);
+    expect(diagnostics.map((d) => [d.line, d.column, d.message])).toEqual(
+      expect.arrayContaining([
+        [3, 14, 'Unexpected text `fr` at `locales`, expected a list'],
+        [4, 44, 'Unexpected text `Team` at `site.authorType`, expected one of `Person`, `Organization`'],
+        [5, 3, expect.stringMatching(/^Unexpected key `colour`, expected one of /)],
+      ]),
+    );
+    expect(diagnostics).toHaveLength(3);
+    // What was right still applies: the source locale and the site's title.
+    expect(config.sourceLocale).toBe('en');
+    expect(config.site?.title).toBe('Docs');
+    expect(config.site?.authorType).toBeUndefined();
+  });
+});

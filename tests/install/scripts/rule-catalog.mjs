@@ -13,7 +13,7 @@ export const catalog = {
   'config/invalid': {
     package: '@guidekit/content',
     description: '`guidekit.config.json` is valid JSON and every key is one guidekit knows, with a value of the right type.',
-    docs: 'Reported at the offending key or value of the configuration file (a typo such as `sourceLocal` is an error, never silently ignored); the defaults are used instead of the broken file.',
+    docs: 'Reported at the offending key or value of the configuration file (a typo such as `sourceLocal` is an error, never silently ignored); every wrong key and value is reported and left out, the rest of the file applies (`publish` writes nothing while the file has errors).',
   },
   'content/duplicate-slug': {
     package: '@guidekit/content',

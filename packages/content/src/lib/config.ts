@@ -285,7 +285,7 @@ export type ResolvedConfig = GuidekitConfig & {
 /** What {@link loadConfig} resolves to. */
 export interface LoadedConfig {
   config: ResolvedConfig;
-  /** `config/invalid` errors; when not empty, `config` holds the defaults. */
+  /** `config/invalid` errors; when not empty, `config` is the file without the wrong keys and values (the defaults when nothing could be kept). */
   diagnostics: Diagnostic[];
 }
 
@@ -333,7 +333,8 @@ export function findConfigFile(root: string, cwd: string = process.cwd()): strin
 
 /**
  * Load and validate the configuration of a content root. Never throws on a bad file: every
- * problem is a `config/invalid` diagnostic placed at the offending key, and the defaults are used.
+ * problem is a `config/invalid` diagnostic placed at the offending key, and that key is left out:
+ * the rest of the file applies.
  *
  * @param root Content root (its folder and parents are searched).
  * @param options An explicit file, the lookup's stop folder.
@@ -398,43 +399,76 @@ export async function loadConfig(root: string, options: LoadConfigOptions = {}):
     );
   }
   return finish(JSON.parse(text) as unknown, display, file, text, tree);
+}
 
-  function finish(value: unknown, displayName: string, configFile: string, sourceText: string | undefined, jsonTree: JsonNode | undefined): LoadedConfig {
-    const parsed = GuidekitConfigSchema.safeParse(value);
-    if (parsed.success) {
-      return { config: { ...parsed.data, configFile, baseDir: path.dirname(configFile) }, diagnostics: [] };
-    }
-    const lines = sourceText === undefined ? undefined : lineStarts(sourceText);
-    const diagnostics: Diagnostic[] = [];
+/** The configuration read from `value`, or the defaults, and a diagnostic per wrong key or value. */
+function finish(value: unknown, displayName: string, configFile: string, sourceText: string | undefined, jsonTree: JsonNode | undefined): LoadedConfig {
+  const lines = sourceText === undefined ? undefined : lineStarts(sourceText);
+  const diagnostics: Diagnostic[] = [];
+  const reported = new Set<string>();
+  // A wrong key or value is reported and left out; the rest of the file still applies (a bad
+  // `locales` must not cost the check its `sourceLocale`). Leaving one out can let zod check
+  // what it stopped at, hence the rounds.
+  let current = value;
+  for (let round = 0; round < 5; round++) {
+    const parsed = GuidekitConfigSchema.safeParse(current);
+    if (parsed.success) return { config: { ...parsed.data, configFile, baseDir: path.dirname(configFile) }, diagnostics };
+    const places: PropertyKey[][] = [];
     for (const issue of parsed.error.issues) {
       const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
       for (const key of keys) {
         const where = key === undefined ? issue.path : [...issue.path, key];
-        const shown = where.map(String).join('.') || '(root)';
-        const message =
-          key === undefined
-            ? valueMessage(issue, valueAt(value, where), shown)
-            : `Unexpected key \`${shown}\`, expected one of ${allowedKeys(issue.path)
-                .map((k) => `\`${k}\``)
-                .join(', ')}`;
-        let position: { start: { line: number; column: number }; end: { line: number; column: number } } | undefined;
-        if (jsonTree && lines) {
-          const node = locate(jsonTree, where, key !== undefined);
-          if (node) position = { start: pointAt(lines, node.offset), end: pointAt(lines, node.offset + node.length) };
-        }
-        diagnostics.push(
-          createDiagnostic({
-            file: displayName,
-            ruleId: CONFIG_RULE_ID,
-            message,
-            position,
-            data: { path: where.map(String) },
-          }),
-        );
+        places.push(where);
+        const diagnostic = issueDiagnostic(issue, key, where);
+        const id = `${where.map(String).join('.')}\0${diagnostic.message}`;
+        if (reported.has(id)) continue;
+        reported.add(id);
+        diagnostics.push(diagnostic);
       }
     }
-    return { config: defaults(configFile), diagnostics };
+    const pruned = withoutPlaces(current, places);
+    if (pruned === undefined) break;
+    current = pruned;
   }
+  return { config: { ...GuidekitConfigSchema.parse({}), configFile, baseDir: path.dirname(configFile) }, diagnostics };
+
+  function issueDiagnostic(issue: z.core.$ZodIssue, key: string | undefined, where: PropertyKey[]): Diagnostic {
+    const shown = where.map(String).join('.') || '(root)';
+    const message =
+      key === undefined
+        ? valueMessage(issue, valueAt(value, where), shown)
+        : `Unexpected key \`${shown}\`, expected one of ${allowedKeys(issue.path)
+            .map((k) => `\`${k}\``)
+            .join(', ')}`;
+    let position: { start: { line: number; column: number }; end: { line: number; column: number } } | undefined;
+    if (jsonTree && lines) {
+      const node = locate(jsonTree, where, key !== undefined);
+      if (node) position = { start: pointAt(lines, node.offset), end: pointAt(lines, node.offset + node.length) };
+    }
+    return createDiagnostic({ file: displayName, ruleId: CONFIG_RULE_ID, message, position, data: { path: where.map(String) } });
+  }
+}
+
+/**
+ * A copy of `root` without the values at `places` (an array element takes its whole array with it,
+ * so the paths of what stays are those of the file); `undefined` when nothing could be left out.
+ */
+function withoutPlaces(root: unknown, places: readonly PropertyKey[][]): unknown {
+  const copy = structuredClone(root) as unknown;
+  let removed = false;
+  for (const place of places) {
+    const firstIndex = place.findIndex((k) => typeof k === 'number');
+    const cut = firstIndex === -1 ? place : place.slice(0, firstIndex);
+    if (cut.length === 0) continue;
+    let parent = copy;
+    for (const key of cut.slice(0, -1)) parent = typeof parent === 'object' && parent !== null ? (parent as Record<PropertyKey, unknown>)[key] : undefined;
+    const last = cut[cut.length - 1] as PropertyKey;
+    if (typeof parent === 'object' && parent !== null && !Array.isArray(parent) && last in parent) {
+      delete (parent as Record<PropertyKey, unknown>)[last];
+      removed = true;
+    }
+  }
+  return removed ? copy : undefined;
 }
 
 /**
