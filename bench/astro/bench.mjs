@@ -16,7 +16,10 @@
 // `astro build` in a copy of bench/astro/site/ made in the temporary folder (its own cache and
 // `.astro` folder stay there), with node_modules linked to bench/astro/node_modules.
 //
-// Usage: node bench/astro/bench.mjs [--reps 3] [--guides 2002] [--quick] [--cli path/to/bin.mjs] [--compare path/to/bin.mjs] [--keep]
+// Usage: node bench/astro/bench.mjs [--reps 3] [--guides 2002] [--quick] [--search] [--cli path/to/bin.mjs] [--compare path/to/bin.mjs] [--keep]
+//   --search    like for like with guidekit's HTML site, which has a search index: each Astro build
+//               is followed by Pagefind over its output (as Starlight does after `astro build`),
+//               the same Pagefind 1.6 binary guidekit runs, timed as part of the build
 //   --quick     two copies of the corpus (182 guides), one rep: a smoke run
 //   --compare   a second guidekit CLI (e.g. a checkout of the core before a change), measured in
 //               the same reps, after the first: both against the same Astro builds
@@ -42,6 +45,8 @@ const reps = Math.max(1, Number(flag('--reps', quick ? '1' : '3')));
 const cli = path.resolve(flag('--cli', path.join(repo, 'apps/docs/bin.mjs')));
 const compare = args.includes('--compare') ? path.resolve(flag('--compare', '')) : undefined;
 const astroBin = path.join(here, 'node_modules/astro/astro.js');
+const search = args.includes('--search');
+const pagefindBin = path.join(repo, 'packages/render/node_modules/pagefind/lib/runner/bin.cjs');
 const corpus = path.resolve(repo, '../shared/corpus/blog');
 
 /** Stop with a plain sentence (exit 2: the bench cannot run here). */
@@ -55,6 +60,7 @@ if (!fs.existsSync(corpus)) {
 }
 if (!fs.existsSync(astroBin)) stop('Astro is not installed here; run `cd bench/astro && npm ci` first.');
 if (!fs.existsSync('/usr/bin/time')) stop('GNU time (/usr/bin/time) is missing; install it with `apt-get install -y time`.');
+if (search && !fs.existsSync(pagefindBin)) stop(`no Pagefind at ${pagefindBin} (--search); run \`pnpm install\` at the repository's root.`);
 if (!fs.existsSync(cli)) stop(`no guidekit CLI at ${cli}; build the packages first (\`pnpm turbo run build\`).`);
 if (compare !== undefined && !fs.existsSync(compare)) stop(`no guidekit CLI at ${compare} (--compare).`);
 
@@ -119,7 +125,10 @@ async function guidekit(bin, kind) {
 
 /** One `astro build`; throws unless it exits 0 with one page per guide. */
 async function astro(kind) {
-  const r = await measure(process.execPath, [astroBin, 'build'], {
+  const [command, commandArgs] = search
+    ? ['/bin/sh', ['-c', '"$0" "$1" build && "$0" "$2" --site "$3" --quiet', process.execPath, astroBin, pagefindBin, astroOut]]
+    : [process.execPath, [astroBin, 'build']];
+  const r = await measure(command, commandArgs, {
     cwd: site,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BENCH_ASTRO_CONTENT: tree, BENCH_ASTRO_OUT: astroOut },
     timeFile: path.join(tmp, 'times', `${runNo++}.txt`),
@@ -148,7 +157,8 @@ console.log(
   `bench/astro: ${guides} guides (${sources} corpus files × ${copies}), ${reps} rep(s), node ${process.version}, ${os.cpus().length} cores, ` +
     `load average ${os.loadavg()[0].toFixed(1)}; astro ${version(path.join(here, 'node_modules/astro/package.json'))}, ` +
     `@astrojs/mdx ${version(path.join(here, 'node_modules/@astrojs/mdx/package.json'))}; guidekit CLI ${shown(cli)}` +
-    (compare ? `; compared with ${shown(compare)}` : ''),
+    (compare ? `; compared with ${shown(compare)}` : '') +
+    (search ? '; Astro builds followed by Pagefind (--search)' : ''),
 );
 const tools = [{ name: 'guidekit', bin: cli }, ...(compare ? [{ name: 'compare', bin: compare }] : [])];
 const rows = [];
