@@ -13,6 +13,8 @@ export type {
   RenderOutput,
   SiteInput,
   SiteStepInput,
+  SiteWatch,
+  SiteWatchInput,
   StaleStep,
 } from './lib/format.js';
 export { DEFAULT_FORMATS, formats } from './lib/registry.js';

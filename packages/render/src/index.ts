@@ -7,7 +7,7 @@ export { CSP, SITE_CSP } from './lib/page.js';
 export { componentRegistry } from './lib/components.js';
 export type { ComponentAlias, ComponentDefinitions, ComponentProps, ComponentRegistry, ComponentRenderer } from './lib/components.js';
 export { meaninglessAlt } from './lib/alt-text.js';
-export { buildSearchIndex, PAGES_PER_BUNDLE } from './lib/search-index.js';
+export { buildSearchIndex, PAGES_PER_BUNDLE, SearchPrefetch } from './lib/search-index.js';
 export type { SearchPage } from './lib/search-index.js';
 export type { UiTextOverrides, UiTexts } from './lib/strings.js';
 export { sanitizeSchema } from './lib/sanitize-schema.js';

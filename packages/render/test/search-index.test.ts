@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,7 +7,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../src/index.js';
 import type { OutputFile } from '../src/lib/format.js';
-import { PAGES_PER_BUNDLE, planBundles } from '../src/lib/search-index.js';
+import { PAGES_PER_BUNDLE, SearchPrefetch, planBundles } from '../src/lib/search-index.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -85,6 +86,42 @@ describe('buildSearchIndex', () => {
     const entry = path.join(dir, 'pagefind/en/0/pagefind-entry.json');
     writeFileSync(entry, `${readFileSync(entry, 'utf8')} `);
     expect((await buildSearchIndex(dir)).indexed).toEqual(['en/0/']);
+  });
+
+  it('uses a bundle indexed while the pages were written when its pages are the final ones, and indexes again when one changed since', async () => {
+    const dir = site({ 'en/first/index.html': 'alpha', 'en/second/index.html': 'bravo', 'fr/premier/index.html': 'charlie' });
+    const sha = (rel: string): string =>
+      createHash('sha256')
+        .update(readFileSync(path.join(dir, rel)))
+        .digest('hex');
+    const final = (): { path: string; sha: string }[] =>
+      ['en/first/index.html', 'en/second/index.html', 'fr/premier/index.html'].map((p) => ({ path: p, sha: sha(p) }));
+    const bytes = (files: OutputFile[]): Record<string, string> => Object.fromEntries(files.map((f) => [f.path, Buffer.from(dataOf(f)).toString('base64')]));
+    // The French page is kept as it is (its hash known), the English ones are being rendered.
+    const early = new SearchPrefetch(dir, [
+      { path: 'en/first/index.html' },
+      { path: 'en/second/index.html' },
+      { path: 'fr/premier/index.html', sha: sha('fr/premier/index.html') },
+    ]);
+    expect(early.order('en/first/index.html')).toBe(early.order('en/second/index.html'));
+    expect(early.order('en/first/index.html')).toBeLessThan(early.order('fr/premier/index.html'));
+    early.written('en/first/index.html', sha('en/first/index.html'));
+    expect(early.started).toEqual([]);
+    early.written('en/second/index.html', sha('en/second/index.html'));
+    expect(early.started).toEqual(['en/0/']);
+    const reference = await buildSearchIndex(dir, final());
+    const used = await buildSearchIndex(dir, final(), 'html', early);
+    expect(used.diagnostics).toEqual([]);
+    expect(used.indexed).toEqual(['en/0/', 'fr/0/']);
+    expect(bytes(used.files)).toEqual(bytes(reference.files));
+    // A page rewritten after its bundle began: the early bundle no longer matches, the page's words are indexed.
+    const stale = new SearchPrefetch(dir, [{ path: 'en/first/index.html' }, { path: 'en/second/index.html' }, { path: 'fr/premier/index.html' }]);
+    for (const page of final()) stale.written(page.path, page.sha);
+    expect(stale.started).toEqual(['en/0/', 'fr/0/']);
+    write(dir, 'en/second/index.html', 'delta');
+    const after = await buildSearchIndex(dir, final(), 'html', stale);
+    expect(bytes(after.files)).toEqual(bytes((await buildSearchIndex(dir, final())).files));
+    expect(bytes(after.files)).not.toEqual(bytes(used.files));
   });
 
   it('plans every page into exactly one bundle of its locale, of about PAGES_PER_BUNDLE pages, stable when one page is added', () => {

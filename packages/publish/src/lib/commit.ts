@@ -198,6 +198,11 @@ export class Commit {
       .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   }
 
+  /** The hash recorded for a file of this build, if it has one. */
+  shaOf(rel: string): string | undefined {
+    return this.#next.files[rel]?.sha;
+  }
+
   /** Files written by this commit so far, in order. */
   get written(): readonly string[] {
     return this.#writer.written;

@@ -14,7 +14,7 @@ import { plan } from './plan.js';
 import { Renderer } from './render.js';
 import { setUp } from './setup.js';
 import type { Setup } from './setup.js';
-import { runSiteSteps, siteStepId } from './site-step.js';
+import { runSiteSteps, siteStepId, startSiteWatches } from './site-step.js';
 import { translationStates } from './translation-state.js';
 
 /** What a run function returns. */
@@ -93,14 +93,21 @@ export async function publishLocked(setup: Setup, options: PublishOptions, start
   const replayed = commit.keep(clean.map((u) => u.id));
   keepUnselected(commit, state, setup.formats);
   await commit.clearLeftovers();
-  const renderer = new Renderer({ site, commit, total: dirty.length, signal: options.signal, onProgress: options.onProgress });
+  const watches = setup.shard ? new Map() : await startSiteWatches(setup.formats, site, { dirty, clean }, state, setup.out);
+  const renderer = new Renderer({ site, commit, total: dirty.length, signal: options.signal, onProgress: options.onProgress, watches });
+  let siteSteps: Awaited<ReturnType<typeof runSiteSteps>> | { diagnostics: Diagnostic[] } = { diagnostics: [] };
+  let renderedAt = 0;
   try {
-    await renderer.run(dirty);
+    try {
+      await renderer.run(dirty);
+    } finally {
+      await renderer.close();
+    }
+    renderedAt = performance.now();
+    if (!setup.shard) siteSteps = await runSiteSteps(setup.formats, site, commit, state, watches);
   } finally {
-    await renderer.close();
+    for (const watch of watches.values()) await watch.close();
   }
-  const renderedAt = performance.now();
-  const siteSteps = setup.shard ? { diagnostics: [] } : await runSiteSteps(setup.formats, site, commit, state);
   const done = await commit.finish();
   const found = { content: setup.content.diagnostics, rendered: [...renderer.diagnostics, ...siteSteps.diagnostics], replayed };
   const result: PublishResult = {

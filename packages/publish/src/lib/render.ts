@@ -1,7 +1,8 @@
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { createDiagnostic } from '@guidekit/model';
 import type { Diagnostic } from '@guidekit/model';
 import { FormatUnavailableError } from '@guidekit/render/formats';
-import type { Format, FormatContext, GuideInput, RenderOutput, SiteInput } from '@guidekit/render/formats';
+import type { Format, FormatContext, GuideInput, RenderOutput, SiteInput, SiteWatch } from '@guidekit/render/formats';
 import type { Commit, CommitUnit } from './commit.js';
 import type { Site } from './context.js';
 import type { PublishProgress, UnavailableFormat } from './options.js';
@@ -37,6 +38,19 @@ export interface RenderEnv {
   total: number;
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: PublishProgress) => void) | undefined;
+  /** Site steps begun early: they order the guides and are told of each file committed. */
+  watches?: ReadonlyMap<Format<any>, SiteWatch> | undefined;
+}
+
+/** Guides' jobs in the order the site watches ask (a stable sort: the plan's order within a rank). */
+function inWatchOrder(jobs: Unit[][], watches: ReadonlyMap<Format<any>, SiteWatch>): Unit[][] {
+  const orders = [...watches.values()].flatMap((w) => (w.order ? [w.order.bind(w)] : []));
+  if (orders.length === 0) return jobs;
+  const rank = (job: Unit[]): number => Math.min(...orders.map((order) => order(((job[0] as Unit).input as GuideInput).guide)));
+  return jobs
+    .map((job) => ({ job, rank: rank(job) }))
+    .sort((a, b) => a.rank - b.rank)
+    .map((r) => r.job);
 }
 
 /** How a unit is named in its diagnostics and in the manifest. */
@@ -79,12 +93,21 @@ export class Renderer {
     const formats = [...new Set(wide.map((u) => u.format))];
     // allSettled: when one lane stops (abort), the others finish their unit before we leave.
     const settled = await Promise.allSettled([
-      runPool([...byGuide.values()], 1, async (job) => {
+      runPool(inWatchOrder([...byGuide.values()], this.#env.watches ?? new Map()), 1, async (job) => {
         // One guide's formats report the same content problem (an image's alt text) once.
         const seen = new Set<string>();
         for (const unit of job) await this.#renderUnit(unit, seen);
+        // Rendering is synchronous work behind promises: without a turn of the event loop between
+        // guides, no I/O callback runs until the stage ends (a site watch's Pagefind would wait).
+        await yieldToLoop();
       }),
-      ...formats.map((f) => runPool(wide.filter((u) => u.format === f), f.concurrency ?? 1, (u) => this.#renderUnit(u))),
+      ...formats.map((f) =>
+        runPool(
+          wide.filter((u) => u.format === f),
+          f.concurrency ?? 1,
+          (u) => this.#renderUnit(u),
+        ),
+      ),
     ]);
     const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
@@ -152,12 +175,23 @@ export class Renderer {
     if (output) {
       const kept = reportable(output, this.#context(unit.format).staticDir, seen);
       this.diagnostics.push(...(await this.#env.commit.accept(commitUnit(unit), kept)));
+      this.#tellWatch(unit.format, kept);
       this.rendered++;
     } else {
       this.#env.commit.keepPrevious(unit.id);
     }
     this.#done++;
     this.#env.onProgress?.({ done: this.#done, total: this.#env.total, format: unit.format.id, unit: unit.id });
+  }
+
+  /** Tell the format's site watch, if it has one, of the files just committed. */
+  #tellWatch(format: Format<any>, output: RenderOutput): void {
+    const watch = this.#env.watches?.get(format);
+    if (!watch) return;
+    for (const file of Array.isArray(output) ? output : output.files) {
+      const sha = this.#env.commit.shaOf(file.path);
+      if (sha !== undefined) watch.committed(file.path, sha);
+    }
   }
 
   /** A unit that could not render: an unavailable format is skipped, anything else reported. */

@@ -1,9 +1,10 @@
 import type { Diagnostic } from '@guidekit/model';
-import type { Format, FormatContext } from '@guidekit/render/formats';
+import type { Format, FormatContext, GuideInput, SiteWatch, SiteWatchInput } from '@guidekit/render/formats';
 import type { Commit } from './commit.js';
 import type { Site } from './context.js';
 import type { OutputState } from './diff.js';
 import { hashValue } from './hash.js';
+import type { Unit } from './plan.js';
 import { PUBLISH_VERSION, rendererFingerprint } from './version.js';
 
 /** The id of a format's site step in the manifest. */
@@ -17,7 +18,13 @@ export const siteStepId = (format: Format<any>): string => `${format.id}:site`;
  *
  * @returns The steps' diagnostics; whether each ran is in `ran`.
  */
-export async function runSiteSteps(formats: readonly Format<any>[], site: Site, commit: Commit, state: OutputState): Promise<{ diagnostics: Diagnostic[]; ran: string[] }> {
+export async function runSiteSteps(
+  formats: readonly Format<any>[],
+  site: Site,
+  commit: Commit,
+  state: OutputState,
+  watches: ReadonlyMap<Format<any>, SiteWatch> = new Map(),
+): Promise<{ diagnostics: Diagnostic[]; ran: string[] }> {
   const diagnostics: Diagnostic[] = [];
   const ran: string[] = [];
   const garbage = new Set(commit.garbage());
@@ -40,9 +47,43 @@ export async function runSiteSteps(formats: readonly Format<any>[], site: Site, 
       changed: files.map(([rel]) => rel).filter((rel) => written.has(rel)),
       removed: [...garbage].filter((rel) => rel.startsWith(`${format.id}/`)),
     };
-    const output = await format.site(input, site.contexts.get(format) as FormatContext);
+    const output = await format.site(input, site.contexts.get(format) as FormatContext, watches.get(format));
     diagnostics.push(...(await commit.accept({ id, key, format: format.id, file: '.' }, output)));
     ran.push(format.id);
   }
   return { diagnostics, ran };
+}
+
+/** The guide outputs a format will have after this build: a kept unit's files with their hashes, a rendered unit's page path. */
+function watchInput(format: Format<any>, dirty: readonly Unit[], clean: readonly Unit[], state: OutputState, out: string): SiteWatchInput {
+  const files: SiteWatchInput['files'] = [];
+  for (const unit of clean) {
+    if (unit.format !== format || unit.stage !== 'guide') continue;
+    for (const rel of state.previous.units[unit.id]?.files ?? []) files.push({ rel, sha: state.previous.files[rel]?.sha });
+  }
+  for (const unit of dirty) {
+    if (unit.format === format && unit.stage === 'guide' && format.path) files.push({ rel: format.path((unit.input as GuideInput).guide) });
+  }
+  return { out, files };
+}
+
+/**
+ * Start the watch of each format whose site step can begin while the pages render (the search
+ * index), when this build renders some of its guide outputs; none for a shard, whose site steps
+ * `merge` runs. The publisher closes them after the site steps, or when the build stops.
+ */
+export async function startSiteWatches(
+  formats: readonly Format<any>[],
+  site: Site,
+  units: { dirty: readonly Unit[]; clean: readonly Unit[] },
+  state: OutputState,
+  out: string,
+): Promise<Map<Format<any>, SiteWatch>> {
+  const watches = new Map<Format<any>, SiteWatch>();
+  for (const format of formats) {
+    if (!format.siteWatch || !units.dirty.some((u) => u.format === format && u.stage === 'guide')) continue;
+    const input = watchInput(format, units.dirty, units.clean, state, out);
+    watches.set(format, await format.siteWatch(input, site.contexts.get(format) as FormatContext));
+  }
+  return watches;
 }

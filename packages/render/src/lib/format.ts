@@ -90,6 +90,28 @@ export interface SiteStepInput {
   removed: string[];
 }
 
+/** What a site step may begin on while the pages render: the pages of the format this build will have. */
+export interface SiteWatchInput {
+  /** Absolute output folder. */
+  out: string;
+  /** Each guide output of the format (POSIX, relative to `out`), with the hash of its bytes when this build keeps it as it is; without one when this build renders it. */
+  files: { rel: string; sha?: string | undefined }[];
+}
+
+/**
+ * A head start on a format's site step, made before the pages render (see `Format.siteWatch`).
+ * Whatever it prepares, the site step checks against its final input: a head start, never a
+ * shortcut, so a page that failed or changed is still indexed from what is on disk.
+ */
+export interface SiteWatch {
+  /** Where a guide comes in the render order, lowest first (pages that complete a batch early let the step start on it). */
+  order?(guide: Pick<Guide, 'locale' | 'slug'>): number;
+  /** A file of the format is committed with bytes of this hash. */
+  committed(rel: string, sha: string): void;
+  /** Wait for what was started and release it (called once, after the site step or when the build stops). */
+  close(): Promise<void>;
+}
+
 /** The part of the resolved configuration formats read. */
 export interface FormatConfig {
   /** The locale guides are written in first. */
@@ -186,7 +208,14 @@ export interface Format<S = unknown> {
    * the pages and indexes are in place, and only when this build changed or removed one of the
    * format's files (a no-op build skips it). Its files are committed like any other.
    */
-  site?(input: SiteStepInput, ctx: FormatContext): RenderOutput | Promise<RenderOutput>;
+  site?(input: SiteStepInput, ctx: FormatContext, watch?: SiteWatch): RenderOutput | Promise<RenderOutput>;
+  /**
+   * Begin the site step's work while the pages render (Pagefind indexes a bundle of pages as soon
+   * as its last page is committed, beside the rendering): called before the render stage when
+   * this build renders some of the format's guide outputs, never for a shard. Its watch is told of
+   * every committed file, passed to `site`, then closed.
+   */
+  siteWatch?(input: SiteWatchInput, ctx: FormatContext): SiteWatch | Promise<SiteWatch>;
 }
 
 /**

@@ -4,7 +4,8 @@ import { createImageInfo } from '../assets.js';
 import { SITE_STYLESHEET, SITE_STYLESHEET_PATH } from '../css.js';
 import type { RenderContext } from '../context.js';
 import { defineFormat } from '../format.js';
-import type { FormatContext, OutputFile, SiteInput } from '../format.js';
+import type { FormatContext, OutputFile, SiteInput, SiteWatch } from '../format.js';
+import type { SearchPrefetch } from '../search-index.js';
 import { buildReporter, pageSettings } from '../page-settings.js';
 import { assetRoots, encodePath, imageInputs, publishedImage, siteInfo } from './shared.js';
 
@@ -53,12 +54,16 @@ function imageFiles(guides: readonly Guide[], ctx: FormatContext): OutputFile[] 
   return files;
 }
 
+/** The search index each watch began (the watch is what the publisher hands back to `site`). */
+const prefetches = new WeakMap<SiteWatch, SearchPrefetch>();
+
 /**
  * The HTML site: `html/<locale>/<slug>/index.html` per guide (its language switcher makes it
  * depend on its translations), then `html/index.html`, `html/<locale>/index.html`, the images
  * the pages use, the stylesheet they link (`html/_static/site-<hash>.css`), and `html/sitemap.xml` when the site's URL is configured. A page's sidebar and
  * previous/next depend on the site's index, its notices on its translation state; the site step
- * indexes the committed pages for search (`html/pagefind/`, Pagefind).
+ * indexes the committed pages for search (`html/pagefind/`, Pagefind), begun while the pages
+ * render: its watch orders the guides by search bundle and indexes each bundle once complete.
  */
 export const html = defineFormat({
   id: 'html',
@@ -77,13 +82,27 @@ export const html = defineFormat({
       diagnostics,
     };
   },
-  async site(input) {
+  async siteWatch(input) {
+    const { SearchPrefetch, GUIDE_PAGE } = await import('../search-index.js');
+    const pages = input.files.flatMap(({ rel, sha }) => (rel.startsWith('html/') && GUIDE_PAGE.test(rel.slice(5)) ? [{ path: rel.slice(5), sha }] : []));
+    const prefetch = new SearchPrefetch(join(input.out, 'html'), pages);
+    const watch: SiteWatch = {
+      order: (guide) => prefetch.order(`${guide.locale}/${guide.slug}/index.html`),
+      committed: (rel, sha) => {
+        if (rel.startsWith('html/')) prefetch.written(rel.slice(5), sha);
+      },
+      close: () => prefetch.close(),
+    };
+    prefetches.set(watch, prefetch);
+    return watch;
+  },
+  async site(input, _ctx, watch) {
     const { buildSearchIndex, GUIDE_PAGE } = await import('../search-index.js');
     const pages = input.files.flatMap((rel) => {
       const path = rel.slice('html/'.length);
       return rel.startsWith('html/') && GUIDE_PAGE.test(path) ? [{ path, sha: input.hashes[rel] ?? '' }] : [];
     });
-    const { files, diagnostics } = await buildSearchIndex(join(input.out, 'html'), pages);
+    const { files, diagnostics } = await buildSearchIndex(join(input.out, 'html'), pages, 'html', watch && prefetches.get(watch));
     return { files, diagnostics };
   },
   async renderIndex(input: SiteInput, ctx) {
