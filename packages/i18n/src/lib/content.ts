@@ -4,7 +4,8 @@ import type { KeywordsOption } from '@guidekit/parser';
 import type { LoadedContent } from '@guidekit/content';
 import type { Diagnostic, Guide } from '@guidekit/model';
 import { gitHistory, type History } from './git.js';
-import { lintTranslations, localeMatches, type TranslationGroupInput } from './lint.js';
+import type { TranslationGroupInput } from './lint.js';
+import { localeMatches } from './locale-match.js';
 import { guideBaseline } from './staleness.js';
 import type { Baseline, GuideDoc, I18nOptions, Rule } from './types.js';
 
@@ -19,13 +20,6 @@ export interface ContentI18nOptions {
    * or `undefined` to use git when the content root is in a git work tree.
    */
   history?: History | false | undefined;
-}
-
-/** Options of `lintContent`. */
-export interface LintContentOptions extends ContentI18nOptions {
-  /** Rule severities; merged over the configuration's `rules`. */
-  rules?: I18nOptions['rules'];
-  ruleList?: readonly Rule[] | undefined;
 }
 
 /** The guide with its text, read through the loader. */
@@ -45,12 +39,13 @@ export function groupsOf(content: LoadedContent): TranslationGroupInput[] {
 /** The source and target locales a command works on. */
 export function localesOf(content: LoadedContent, options: ContentI18nOptions): { sourceLocale: string; targetLocales: string[] } {
   const sourceLocale = options.sourceLocale ?? content.config.sourceLocale;
-  let targets = options.targetLocales && options.targetLocales.length > 0 ? [...options.targetLocales] : content.config.locales ? [...content.config.locales] : [];
+  let targets =
+    options.targetLocales && options.targetLocales.length > 0 ? [...options.targetLocales] : content.config.locales ? [...content.config.locales] : [];
   if (targets.length === 0) targets = [...new Set(content.guides.map((guide) => guide.locale))].sort();
   return { sourceLocale, targetLocales: targets.filter((locale) => !localeMatches(locale, sourceLocale)) };
 }
 
-function historyOf(content: LoadedContent, option: History | false | undefined): History | undefined {
+export function historyOf(content: LoadedContent, option: History | false | undefined): History | undefined {
   if (option === false) return undefined;
   return option ?? gitHistory(content.root);
 }
@@ -79,26 +74,4 @@ export function historyBaseline(
     keywords: content.config.keywords as KeywordsOption,
   });
   return { ...guideBaseline(guide, commit), sourceThen: { guide, text } };
-}
-
-/**
- * Lint every translation of a loaded content tree against its source, with the configuration's
- * severities and link patterns, stamps, and git history for unstamped translations.
- *
- * @param content What `loadContent` returned.
- * @param options Locales, history, severities.
- * @returns Sorted diagnostics (`file` relative to the content root).
- */
-export function lintContent(content: LoadedContent, options: LintContentOptions = {}): Diagnostic[] {
-  const { sourceLocale, targetLocales } = localesOf(content, options);
-  const history = historyOf(content, options.history);
-  return lintTranslations(groupsOf(content), {
-    sourceLocale,
-    targetLocales,
-    rules: { ...content.config.rules, ...(options.rules ?? {}) },
-    overrides: content.config.overrides,
-    linkLocalePatterns: content.config.i18n.linkLocalePatterns,
-    ruleList: options.ruleList,
-    baselineFor: history ? (source, translation) => historyBaseline(content, history, source.guide, translation.guide) : undefined,
-  });
 }

@@ -4,7 +4,9 @@ import { alignGuides } from './align.js';
 import { startOf } from './compare.js';
 import { resolveRule } from '@guidekit/content';
 import { rules as defaultRules } from './rules/index.js';
+import { localeMatches } from './locale-match.js';
 import { stampBaseline } from './staleness.js';
+export { localeMatches } from './locale-match.js';
 import type { Baseline, GroupContext, GuideDoc, I18nOptions, PairContext, Place, Rule, RuleReport } from './types.js';
 
 /** One source/translation pair to lint. */
@@ -39,12 +41,6 @@ export interface LintTranslationsOptions extends I18nOptions {
   ruleList?: readonly Rule[] | undefined;
 }
 
-/** Whether a guide's locale is the wanted one (`en` matches `en-US`; `en-US` needs `en-US`). */
-export function localeMatches(locale: string, wanted: string): boolean {
-  const a = locale.toLowerCase().replace('_', '-');
-  const b = wanted.toLowerCase().replace('_', '-');
-  return a === b || (!b.includes('-') && a.split('-')[0] === b);
-}
 
 function toPosition(at: Position | Place | undefined): Position | Place | undefined {
   return at;

@@ -11,7 +11,8 @@ import {
 } from '@guidekit/content';
 import type { Diagnostic } from '@guidekit/model';
 import { preferFastTokenizer } from './code-tokens.js';
-import { lintContent, localesOf } from './content.js';
+import { localesOf } from './content.js';
+import { lintContent } from './lint-content.js';
 import type { History } from './git.js';
 import { computeStatus, type StatusReport } from './status.js';
 

@@ -6,7 +6,7 @@ import { loadConfig, type LoadedContent } from '@guidekit/content';
 import writeFileAtomic from 'write-file-atomic';
 import { historyBaseline } from './content.js';
 import { gitHistory } from './git.js';
-import { localeMatches } from './lint.js';
+import { localeMatches } from './locale-match.js';
 import { loadRun, type RunOptions, type RunResult } from './run-lint.js';
 import { acknowledgeText, scaffoldText, stampText, type ScaffoldOptions } from './scaffold.js';
 import type { GuideDoc } from './types.js';

@@ -4,7 +4,7 @@ import { unitsOf } from './align.js';
 import { docOf, historyBaseline, localesOf, type ContentI18nOptions } from './content.js';
 import { factsOf } from './facts.js';
 import { gitHistory, type History } from './git.js';
-import { localeMatches } from './lint.js';
+import { localeMatches } from './locale-match.js';
 import { stampBaseline, staleUnits, type StaleUnit } from './staleness.js';
 import type { Baseline, GuideDoc } from './types.js';
 

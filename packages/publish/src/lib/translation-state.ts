@@ -1,6 +1,6 @@
 import { pairTranslations } from '@guidekit/content';
 import type { LoadedContent, TranslationGroup } from '@guidekit/content';
-import type { GuideStatus, History } from '@guidekit/i18n';
+import type { GuideStatus, History } from '@guidekit/i18n/status';
 import type { Guide } from '@guidekit/model';
 import type { Format, GuideTranslationState } from '@guidekit/render/formats';
 
@@ -11,7 +11,7 @@ import type { Format, GuideTranslationState } from '@guidekit/render/formats';
  * state is `unknown` from the outlines alone) — and let go after.
  */
 function groupRows(
-  computeStatus: typeof import('@guidekit/i18n').computeStatus,
+  computeStatus: typeof import('@guidekit/i18n/status').computeStatus,
   content: LoadedContent,
   group: TranslationGroup,
   options: { history: History | false; targetLocales: string[] },
@@ -44,7 +44,7 @@ export async function translationStates(
   formats: readonly Format<any>[],
 ): Promise<Map<string, GuideTranslationState> | undefined> {
   if (!formats.some((f) => f.dependsOn.includes('translation-state'))) return undefined;
-  const { computeStatus, gitHistory } = await import('@guidekit/i18n');
+  const { computeStatus, gitHistory } = await import('@guidekit/i18n/status');
   const sourceLocale = content.config.sourceLocale;
   const locales = [...new Set(guides.map((g) => g.locale))].sort();
   const { groups } = pairTranslations(guides, { sourceLocale, locales });
