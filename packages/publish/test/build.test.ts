@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_FORMATS, FormatUnavailableError, MANIFEST_PATH, PublishUsageError, defineFormat, formats, publish } from '../src/index.js';
 import type { PublishOptions } from '../src/index.js';
+import { buildSearchIndex } from '@guidekit/render';
 import { PNG, englishPrinter, publishTree, frenchNews, frenchPrinter, listTree, mtimes, standardTree, tempTree, writeTree } from './helpers.js';
 
 const ALL = [
@@ -88,6 +89,25 @@ describe('JSON layout', () => {
     expect(pretty.startsWith('{\n  "slug": "ajouter-imprimante"')).toBe(true);
     expect(JSON.parse(pretty)).toEqual(JSON.parse(compact));
     expect(fs.readFileSync(path.join(dir, 'dist/json/index.json'), 'utf8').startsWith('{\n  "version": 1')).toBe(true);
+  });
+});
+
+describe('the search index', () => {
+  test('made while the pages render is the one made over the finished site, file for file, byte for byte', async () => {
+    const dir = tempTree(standardTree());
+    const order: string[] = [];
+    await publish(path.join(dir, 'content'), { out: path.join(dir, 'dist'), formats: ['html'], onProgress: (p) => order.push(p.unit) });
+    // The guides render in search-bundle order (one bundle per locale here: en's, then fr's), so a bundle is whole early.
+    expect(order.slice(0, 3)).toEqual(['html:en/ajouter-imprimante', 'html:fr/ajouter-imprimante', 'html:fr/nouveautes-mars']);
+    const site = path.join(dir, 'dist', 'html');
+    const after = await buildSearchIndex(site);
+    expect(after.diagnostics).toEqual([]);
+    const onDisk = listTree(path.join(site, 'pagefind'));
+    expect(after.files.map((f) => f.path).sort()).toEqual(onDisk.map((f) => `html/pagefind/${f}`).sort());
+    for (const file of after.files) {
+      const data = 'data' in file ? file.data : '';
+      expect(Buffer.compare(fs.readFileSync(path.join(dir, 'dist', file.path)), Buffer.from(data)), file.path).toBe(0);
+    }
   });
 });
 

@@ -66,6 +66,8 @@ export function historyBaseline(
   if (!commit) return undefined;
   const text = history.show(commit, path.join(content.root, source.path));
   if (text === undefined) return undefined;
+  // The source has not changed since (the common case): it is already parsed.
+  if (text === content.readSource(source)) return { ...guideBaseline(source, commit), sourceThen: { guide: source, text } };
   const { guide } = parseGuide(text, {
     path: source.path,
     locale: source.locale,
