@@ -10,6 +10,7 @@ it('pins the public API', async () => {
       "MAX_INLINE_BYTES",
       "PAGES_PER_BUNDLE",
       "SITE_CSP",
+      "SearchPrefetch",
       "buildSearchIndex",
       "componentRegistry",
       "createAssetReader",
