@@ -44,6 +44,21 @@ describe('guides on demand (outlines, loadGuide, guideJson, imagesOf)', () => {
     });
   }
 
+  it('parses another text of a guide as the load parses its file (parseText), from a warm cache too', async () => {
+    const root = makeTree(files);
+    const cache = path.join(root, '.cache');
+    await loadContent(root, { cache, workers: 0 });
+    const content = await loadContent(root, { cache, workers: 0 });
+    expect(content.stats.cached).toBe(3);
+    const en = content.loadGuide('en/a.md');
+    if (!en) throw new Error('no en/a.md');
+    // The same text gives the same guide as the load; another text, that text's guide at the same place.
+    expect(content.parseText(content.readSource(en) ?? '', en)).toEqual(en);
+    const other = content.parseText(guide('A en', { step: 'Step 1: Close it' }), en);
+    expect(other).toMatchObject({ path: 'en/a.md', locale: 'en', slug: 'a' });
+    expect(other?.steps.map((s) => s.title)).toEqual(['Close it']);
+  });
+
   it('parses a guide again when its cache entry vanished or was damaged after the load', async () => {
     const root = makeTree(files);
     const cache = path.join(root, '.cache');

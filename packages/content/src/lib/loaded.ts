@@ -74,6 +74,13 @@ export interface LoadedContent {
    * file of the load, or a file that can no longer be read.
    */
   readSource(file: string | Guide): string | undefined;
+  /**
+   * `text` parsed as the load parses the file of `guide` (its path, locale, slug and format, the
+   * configured keywords and front matter fields): an older version of it, an unsaved buffer. The
+   * parser is already there after a load (it is loaded before any file is parsed, or required on
+   * first use). `undefined` when the parser crashes on `text`.
+   */
+  parseText(text: string, guide: Pick<Guide, 'path' | 'locale' | 'slug' | 'format'>): Guide | undefined;
   stats: LoadStats;
 }
 
@@ -191,6 +198,12 @@ class Loaded implements LoadedContent {
     }
     this.#texts.set(rel, text);
     return text;
+  }
+
+  parseText(text: string, guide: Pick<Guide, 'path' | 'locale' | 'slug' | 'format'>): Guide | undefined {
+    const meta = { path: guide.path, locale: guide.locale, slug: guide.slug, format: guide.format };
+    const outcome = parseTask({ ...meta, source: text }, this.#parts.keywords, this.#parts.frontmatter);
+    return 'error' in outcome ? undefined : (JSON.parse(decoder.decode(outcome.guide)) as Guide);
   }
 
   #keep(g: ParsedEntry): Guide {

@@ -1,6 +1,4 @@
 import path from 'node:path';
-import { parseGuide } from '@guidekit/parser';
-import type { KeywordsOption } from '@guidekit/parser';
 import type { LoadedContent } from '@guidekit/content';
 import type { Diagnostic, Guide } from '@guidekit/model';
 import { gitHistory, type History } from './git.js';
@@ -68,12 +66,8 @@ export function historyBaseline(
   if (text === undefined) return undefined;
   // The source has not changed since (the common case): it is already parsed.
   if (text === content.readSource(source)) return { ...guideBaseline(source, commit), sourceThen: { guide: source, text } };
-  const { guide } = parseGuide(text, {
-    path: source.path,
-    locale: source.locale,
-    slug: source.slug,
-    format: source.format,
-    keywords: content.config.keywords as KeywordsOption,
-  });
+  // Parsed as the load parses the source's file, by the loader (which has the parser): this module does not import it.
+  const guide = content.parseText(text, source);
+  if (!guide) return undefined;
   return { ...guideBaseline(guide, commit), sourceThen: { guide, text } };
 }

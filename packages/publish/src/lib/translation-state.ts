@@ -26,6 +26,7 @@ function groupRows(
     guides: [...(source ? [source] : []), ...translations],
     translations: [{ slug: group.slug, source, translations }],
     readSource: (file: string | Guide) => content.readSource(file),
+    parseText: (text: string, guide: Guide) => content.parseText(text, guide),
   } as unknown as LoadedContent;
   return computeStatus(view, options).guides;
 }
