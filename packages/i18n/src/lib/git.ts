@@ -107,9 +107,7 @@ export function gitHistory(root: string): History | undefined {
   return {
     lastCommit(file) {
       const name = fromTop(file);
-      last ??= lastCommits(top, rel);
-      const known = name === undefined ? undefined : last.get(name);
-      if (known || name !== undefined) return known;
+      if (name !== undefined) return (last ??= lastCommits(top, rel)).get(name);
       const out = git(['log', '-1', '--format=%H', '--', path.basename(file)], path.dirname(file))?.trim();
       return out ? out : undefined;
     },

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { settleDiagnostics } from '@guidekit/content';
 import type { LoadedContent } from '@guidekit/content';
 import { sortDiagnostics } from '@guidekit/model';
 import type { Diagnostic } from '@guidekit/model';
+import { readText } from './fs.js';
 
 /** The diagnostics a publish found, by where they came from. */
 export interface FoundDiagnostics {
@@ -37,13 +37,7 @@ export function settle(found: FoundDiagnostics, content: LoadedContent, verbose:
     root: content.root,
     settings: { rules: config.rules, overrides: config.overrides },
     // Read once per file and let go: the loader's `readSource` keeps every text it read.
-    readSource: (file) => {
-      try {
-        return readFileSync(path.resolve(content.root, file), 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
+    readSource: (file) => readText(path.resolve(content.root, file)),
   });
   return sortDiagnostics(settled);
 }

@@ -161,3 +161,15 @@ export async function removeOutput(out: string, rel: string): Promise<void> {
     dir = path.dirname(dir);
   }
 }
+
+/**
+ * A file's text read now and not kept, or `undefined` when it cannot be read: what the publisher
+ * uses instead of the loader's `readSource`, which remembers every text it read.
+ */
+export function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

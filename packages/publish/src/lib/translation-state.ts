@@ -1,8 +1,10 @@
+import * as path from 'node:path';
 import { pairTranslations } from '@guidekit/content';
 import type { LoadedContent, TranslationGroup } from '@guidekit/content';
 import type { GuideStatus, History } from '@guidekit/i18n/status';
 import type { Guide } from '@guidekit/model';
 import type { Format, GuideTranslationState } from '@guidekit/render/formats';
+import { readText } from './fs.js';
 
 /**
  * The status rows of one translation group. Staleness compares the source's steps with the
@@ -25,7 +27,9 @@ function groupRows(
     config: content.config,
     guides: [...(source ? [source] : []), ...translations],
     translations: [{ slug: group.slug, source, translations }],
-    readSource: (file: string | Guide) => content.readSource(file),
+    // Read and let go: the loader's `readSource` keeps every text it read, and with git history
+    // every source is read once to see whether it changed since its translation.
+    readSource: (file: string | Guide) => readText(path.resolve(content.root, typeof file === 'string' ? file : file.path)),
     parseText: (text: string, guide: Guide) => content.parseText(text, guide),
   } as unknown as LoadedContent;
   return computeStatus(view, options).guides;
